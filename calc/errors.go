@@ -1,0 +1,81 @@
+package calc
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// An InputError is a bad query: a malformed, out-of-range or unknown value in one field.
+// Interfaces report it as "bad input" (the command line exits 2) and show no amount.
+type InputError struct {
+	Field  string // the query field, named as the command-line flag without dashes
+	Value  string // the value as given (shortened when very long)
+	Reason string // what is wrong with it
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%s %s: %s", e.Field, strconv.Quote(e.Value), e.Reason)
+}
+
+func inputError(field, value, reason string) *InputError {
+	const max = 64
+	if r := []rune(value); len(r) > max {
+		value = string(r[:max]) + "…"
+	}
+	return &InputError{Field: field, Value: value, Reason: reason}
+}
+
+// A NoDataError says that the query is valid but no sourced figure answers it: the code or
+// the date is not in the bundled data, or the service is not reimbursed on that date.
+// Interfaces report it as "no data" (the command line exits 3) and show no amount.
+type NoDataError struct {
+	Code   Code
+	Date   Date
+	Reason string
+}
+
+func (e *NoDataError) Error() string {
+	if e.Code == "" {
+		return "no data: " + e.Reason
+	}
+	return fmt.Sprintf("no data for code %s on %s: %s", e.Code, e.Date, e.Reason)
+}
+
+// A DataError is a defect in a data file, located by file, line and field.
+type DataError struct {
+	File  string
+	Line  int // 1-based; 0 when the defect concerns the whole file
+	Field string
+	Err   string
+}
+
+func (e *DataError) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Field != "" {
+		loc += ": " + e.Field
+	}
+	return loc + ": " + e.Err
+}
+
+// ErrorObject turns an error from [ParseQuery], [Dataset.Quote] or [Dataset.Year] into the
+// object every interface returns instead of an answer:
+// {"error": {"kind": "input"|"no-data"|"internal", "field", "value", "message"}}.
+func ErrorObject(err error) map[string]any {
+	e := map[string]any{"kind": "internal", "field": nil, "value": nil, "message": err.Error()}
+	var ie *InputError
+	var nd *NoDataError
+	switch {
+	case errors.As(err, &ie):
+		e["kind"], e["field"], e["value"] = "input", ie.Field, ie.Value
+	case errors.As(err, &nd):
+		e["kind"] = "no-data"
+		if nd.Code != "" {
+			e["field"], e["value"] = "code", string(nd.Code)
+		}
+	}
+	return map[string]any{"error": e}
+}

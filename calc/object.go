@@ -1,0 +1,130 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// Objects are what every interface prints: the command line as JSON, the JS API as plain
+// objects. Their values are only string, bool, nil, []any and map[string]any, so that
+// encoding/json and syscall/js turn them into the same thing.
+
+func optEuros(d *decimal.Decimal) any {
+	if d == nil {
+		return nil
+	}
+	return euros(*d)
+}
+
+func optString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Object returns the quote as the object of the contract (BRIEF §8): fee, reimbursement,
+// personal_share, supplement, third_party_payment, pay_at_desk, explanation, sources, and
+// bill_check when a paid amount was given.
+func (res *Quote) Object() map[string]any {
+	used := &sourceSet{ds: res.ds}
+	steps := func(ss []Step) []any {
+		out := make([]any, len(ss))
+		for i, s := range ss {
+			out[i] = map[string]any{"key": s.Key, "text": s.Text, "amount": optEuros(s.Amount), "source": used.first(s.Sources), "sources": used.list(s.Sources)}
+		}
+		return out
+	}
+	decision := func(d Decision, field string) map[string]any {
+		return map[string]any{field: d.Allowed, "determined": d.Determined, "key": d.Key, "reason": d.Reason, "sources": used.list(d.Sources)}
+	}
+	t := res.Service
+	o := map[string]any{
+		"query": valuesObject(res.Query.Values()),
+		"code":  string(t.Code),
+		"date":  res.Query.Date.String(),
+		"service": map[string]any{"code": string(t.Code), "label_fr": optString(t.LabelFR), "label_nl": optString(t.LabelNL),
+			"category": t.Category, "specialty": optString(t.Specialty), "band": optString(t.Band),
+			"valid_from": t.Period.From.String(), "valid_to": optString(t.Period.To.String()),
+			"key_letters": optString(t.KeyLetters), "coefficients": optString(t.Coefficients), "note": optString(t.Note)},
+		"fee":            euros(res.Fee),
+		"reimbursement":  optEuros(res.Reimbursement),
+		"personal_share": optEuros(res.PersonalShare),
+		"supplement":     decision(res.Supplement, "allowed"),
+		"third_party_payment": func() map[string]any {
+			m := decision(res.ThirdParty.Decision, "mandatory")
+			m["applied"] = res.ThirdParty.Applied
+			return m
+		}(),
+		"pay_at_desk":                     optEuros(res.PayAtDesk),
+		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
+		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
+		"explanation":                     steps(res.Steps),
+		"notes":                           steps(res.Notes),
+	}
+	if bc := res.BillCheck; bc != nil {
+		paid := bc.Paid
+		o["bill_check"] = map[string]any{"paid": euros(paid), "expected": optEuros(bc.Expected),
+			"supplement_charged": optEuros(bc.SupplementCharged), "verdict": bc.Verdict, "reason": bc.Reason,
+			"reimbursement_due": func() any {
+				if res.ThirdParty.Applied {
+					return "0.00"
+				}
+				return optEuros(res.Reimbursement)
+			}()}
+	}
+	o["sources"] = used.all()
+	return o
+}
+
+func valuesObject(v map[string]string) map[string]any {
+	o := make(map[string]any, len(v))
+	for k, s := range v {
+		o[k] = optString(s)
+	}
+	return o
+}
+
+// sourceSet collects the sources an answer cites, in order of first use.
+type sourceSet struct {
+	ds    *Dataset
+	order []string
+	seen  map[string]bool
+}
+
+func (s *sourceSet) add(id string) {
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	if !s.seen[id] {
+		s.seen[id] = true
+		s.order = append(s.order, id)
+	}
+}
+
+func (s *sourceSet) first(ids []string) any {
+	if len(ids) == 0 {
+		return nil
+	}
+	s.add(ids[0])
+	return s.ds.sourceObject(ids[0])
+}
+
+func (s *sourceSet) list(ids []string) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		s.add(id)
+		out[i] = id
+	}
+	return out
+}
+
+func (s *sourceSet) all() []any {
+	out := make([]any, len(s.order))
+	for i, id := range s.order {
+		out[i] = s.ds.sourceObject(id)
+	}
+	return out
+}
+
+func (ds *Dataset) sourceObject(id string) map[string]any {
+	src := ds.sources[id]
+	return map[string]any{"id": id, "kind": src.Kind, "title": src.Title, "url": src.URL, "date": optString(src.Date), "eli": optString(src.ELI)}
+}

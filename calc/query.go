@@ -1,0 +1,216 @@
+package calc
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// A Query is one question: a service on a date, for a patient and a doctor. Build it with
+// [ParseQuery], which every interface (command line, URL, JS API) uses, so that they all
+// accept and reject the same inputs. The zero Query has no code and no date and is not valid.
+type Query struct {
+	Code             Code
+	Date             Date
+	Preferential     bool   // intervention majorée / verhoogde tegemoetkoming (BIM)
+	PreferentialKind string // "automatic" (through a social benefit), "income" (income test) or "" (not said)
+	DMG              bool   // the patient has a global medical file (DMG/GMD)
+	Age              int    // -1 when not given
+	Chronic          bool
+	Referred         bool   // referred by the GP (specialist consultations)
+	Doctor           string // conventioned, partial-agreed, partial-free, nonconventioned
+	Setting          string // ambulatory, hospital-single, hospital-shared, day-single, day-shared
+	OnDuty           bool   // within the organised duty service (garde / wachtdienst)
+	SpecialRequest   bool   // an exigence particulière of the patient
+	HouseholdIncome  *decimal.Decimal
+	Dependants       int
+	Titulaires       int
+	Paid             *decimal.Decimal // bill check: what the patient paid at the desk
+	ThirdParty       bool             // third-party payment asked for
+	Lang             Lang
+}
+
+// QueryFields lists the fields ParseQuery accepts, named as the command-line flags.
+func QueryFields() []string {
+	return []string{"code", "date", "insured", "preferential-kind", "dmg", "age", "chronic", "referred",
+		"doctor", "setting", "on-duty", "special-request", "household-income", "dependants", "titulaires",
+		"paid", "third-party", "lang"}
+}
+
+// Limits on numeric inputs: anything beyond is a typing error, not a real case.
+const (
+	maxAge        = 130
+	maxDependants = 50
+	maxTitulaires = 20
+	maxPaid       = 100000    // euros paid for one service
+	maxIncome     = 100000000 // household taxable income
+)
+
+// ParseQuery reads a query from field names (the command-line flag names without dashes)
+// to values as typed. Empty values mean "not given". Booleans accept 1/0, true/false,
+// yes/no, on/off. Unknown fields and bad values give an *InputError naming the field and
+// the value; several errors are reported in field order, the first one returned.
+func ParseQuery(in map[string]string) (Query, error) {
+	q := Query{Age: -1, Doctor: "conventioned", Setting: "ambulatory", Titulaires: 1, Lang: EN}
+	known := map[string]bool{}
+	for _, f := range QueryFields() {
+		known[f] = true
+	}
+	keys := make([]string, 0, len(in))
+	for k := range in {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !known[k] {
+			return q, inputError(k, in[k], "unknown field (known: "+strings.Join(QueryFields(), ", ")+")")
+		}
+		if !utf8.ValidString(in[k]) {
+			return q, inputError(k, strings.ToValidUTF8(in[k], "?"), "not valid text")
+		}
+	}
+	get := func(k string) string { return strings.TrimSpace(in[k]) }
+
+	var err error
+	if get("code") == "" {
+		return q, inputError("code", "", "required: a 6-digit nomenclature code")
+	}
+	if q.Code, err = ParseCode(get("code")); err != nil {
+		return q, err
+	}
+	if get("date") == "" {
+		return q, inputError("date", "", "required: YYYY-MM-DD")
+	}
+	if q.Date, err = ParseDate(get("date")); err != nil {
+		return q, inputError("date", get("date"), err.Error())
+	}
+	switch v := get("insured"); v {
+	case "", "ordinary":
+	case "preferential":
+		q.Preferential = true
+	default:
+		return q, inputError("insured", v, "must be ordinary or preferential")
+	}
+	switch v := get("preferential-kind"); v {
+	case "", "automatic", "income":
+		if q.Preferential {
+			q.PreferentialKind = v
+		}
+	default:
+		return q, inputError("preferential-kind", v, "must be automatic or income")
+	}
+	for _, b := range []struct {
+		name string
+		dst  *bool
+	}{{"dmg", &q.DMG}, {"chronic", &q.Chronic}, {"referred", &q.Referred}, {"on-duty", &q.OnDuty},
+		{"special-request", &q.SpecialRequest}, {"third-party", &q.ThirdParty}} {
+		if *b.dst, err = parseBool(b.name, get(b.name)); err != nil {
+			return q, err
+		}
+	}
+	if v := get("age"); v != "" {
+		if q.Age, err = parseInt("age", v, 0, maxAge); err != nil {
+			return q, err
+		}
+	}
+	switch v := get("doctor"); v {
+	case "":
+	case "conventioned", "partial-agreed", "partial-free", "nonconventioned":
+		q.Doctor = v
+	default:
+		return q, inputError("doctor", v, "must be conventioned, partial-agreed, partial-free or nonconventioned")
+	}
+	switch v := get("setting"); v {
+	case "":
+	case "ambulatory", "hospital-single", "hospital-shared", "day-single", "day-shared":
+		q.Setting = v
+	default:
+		return q, inputError("setting", v, "must be ambulatory, hospital-single, hospital-shared, day-single or day-shared")
+	}
+	if v := get("household-income"); v != "" {
+		d, ok := parseAmount(v)
+		if !ok || d.GreaterThan(decimal.NewFromInt(maxIncome)) {
+			return q, inputError("household-income", v, "must be an amount in euros from 0 to 100000000, with a dot for decimals")
+		}
+		q.HouseholdIncome = &d
+	}
+	if v := get("dependants"); v != "" {
+		if q.Dependants, err = parseInt("dependants", v, 0, maxDependants); err != nil {
+			return q, err
+		}
+	}
+	if v := get("titulaires"); v != "" {
+		if q.Titulaires, err = parseInt("titulaires", v, 1, maxTitulaires); err != nil {
+			return q, err
+		}
+	}
+	if v := get("paid"); v != "" {
+		d, ok := parseAmount(v)
+		if !ok || d.GreaterThan(decimal.NewFromInt(maxPaid)) {
+			return q, inputError("paid", v, "must be an amount in euros from 0 to 100000, with a dot for decimals")
+		}
+		q.Paid = &d
+	}
+	if v := get("lang"); v != "" {
+		l, ok := parseLang(v)
+		if !ok {
+			return q, inputError("lang", v, "must be fr, nl, de or en")
+		}
+		q.Lang = l
+	}
+	return q, nil
+}
+
+func parseBool(field, v string) (bool, error) {
+	switch strings.ToLower(v) {
+	case "", "0", "false", "no", "off":
+		return false, nil
+	case "1", "true", "yes", "on":
+		return true, nil
+	}
+	return false, inputError(field, v, "must be true or false (1 or 0)")
+}
+
+func parseInt(field, v string, min, max int) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || !allDigits(strings.TrimPrefix(v, "+"), 1, 4) {
+		return 0, inputError(field, v, "must be a whole number from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
+	}
+	if n < min || n > max {
+		return 0, inputError(field, v, "out of range "+strconv.Itoa(min)+"–"+strconv.Itoa(max))
+	}
+	return n, nil
+}
+
+// Values returns the query as field → value, the inverse of ParseQuery, with defaults
+// written out. Interfaces echo it so that a result says exactly what it answers.
+func (q Query) Values() map[string]string {
+	b := func(x bool) string {
+		if x {
+			return "true"
+		}
+		return "false"
+	}
+	insured := "ordinary"
+	if q.Preferential {
+		insured = "preferential"
+	}
+	m := map[string]string{"code": string(q.Code), "date": q.Date.String(), "insured": insured,
+		"preferential-kind": q.PreferentialKind, "dmg": b(q.DMG), "age": "", "chronic": b(q.Chronic),
+		"referred": b(q.Referred), "doctor": q.Doctor, "setting": q.Setting, "on-duty": b(q.OnDuty),
+		"special-request": b(q.SpecialRequest), "household-income": "", "dependants": strconv.Itoa(q.Dependants),
+		"titulaires": strconv.Itoa(q.Titulaires), "paid": "", "third-party": b(q.ThirdParty), "lang": string(q.Lang)}
+	if q.Age >= 0 {
+		m["age"] = strconv.Itoa(q.Age)
+	}
+	if q.HouseholdIncome != nil {
+		m["household-income"] = euros(*q.HouseholdIncome)
+	}
+	if q.Paid != nil {
+		m["paid"] = euros(*q.Paid)
+	}
+	return m
+}

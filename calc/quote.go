@@ -1,0 +1,334 @@
+package calc
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// A Step is one line of "why this amount": a message key, its text in the query's
+// language, the amount it produced (nil when none) and the sources behind it.
+type Step struct {
+	Key     string
+	Text    string
+	Amount  *decimal.Decimal
+	Sources []string
+}
+
+// A Decision is a yes/no answer with its reason: may a supplement be charged, is
+// third-party payment mandatory. Determined is false when the answer depends on something
+// the query did not say (e.g. which kind of preferential status); Allowed then holds the
+// answer for the protective reading and Reason says what it depends on.
+type Decision struct {
+	Allowed    bool
+	Determined bool
+	Key        string
+	Reason     string
+	Sources    []string
+}
+
+// A BillCheck compares what a patient paid with what the rules allow.
+type BillCheck struct {
+	Paid              decimal.Decimal
+	Expected          *decimal.Decimal // what the patient owes without supplement
+	SupplementCharged *decimal.Decimal
+	Verdict           string // ok, allowed, not-allowed, unknown
+	Reason            string
+}
+
+// A Quote is the answer to a [Query]. Reimbursement and PersonalShare are nil when the fee
+// is sourced but no published figure or rule gives the reimbursement: the explanation then
+// says so, and no amount is guessed.
+type Quote struct {
+	Query         Query
+	Service       Tariff
+	Fee           decimal.Decimal
+	Reimbursement *decimal.Decimal
+	PersonalShare *decimal.Decimal
+	Supplement    Decision
+	ThirdParty    ThirdParty
+	// What is paid at the desk (supplement excluded): the personal share with third-party
+	// payment, the whole fee without it (the insurer then pays the reimbursement back).
+	PayAtDesk                  *decimal.Decimal
+	PayAtDeskWithThirdParty    *decimal.Decimal
+	PayAtDeskWithoutThirdParty *decimal.Decimal
+	BillCheck                  *BillCheck
+	Steps                      []Step
+	Notes                      []Step
+
+	ds *Dataset
+}
+
+// ThirdParty says whether third-party payment is mandatory and whether it is applied
+// (mandatory, or asked for in the query).
+type ThirdParty struct {
+	Decision      // Allowed means mandatory
+	Applied  bool // mandatory or asked for
+}
+
+// Quote answers a query: fee, reimbursement, personal share, supplement, third-party
+// payment and pay-at-desk, with the steps that produced them. It returns an *InputError
+// when the query lacks something this service needs (the age for a GP home visit) and a
+// *NoDataError when no sourced figure covers the code and date.
+func (ds *Dataset) Quote(q Query) (*Quote, error) {
+	if q.Code == "" || q.Date == 0 {
+		return nil, inputError("code", string(q.Code), "a query needs a code and a date (use ParseQuery)")
+	}
+	rows := ds.tariffs[q.Code]
+	if len(rows) == 0 {
+		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.code", nil)}
+	}
+	band := ""
+	if rows[0].Category == "gp-visit" || rows[0].Band != "" {
+		if q.Age < 0 {
+			return nil, inputError("age", "", ds.text(q.Lang, "input.age-required", map[string]string{"code": string(q.Code)}))
+		}
+		band = visitBand(q)
+	}
+	var t *Tariff
+	for i := range rows {
+		if rows[i].Band == band && rows[i].Period.Contains(q.Date) {
+			t = &rows[i]
+			break
+		}
+	}
+	if t == nil {
+		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.date", map[string]string{"periods": periodsOf(rows, band)})}
+	}
+	if t.Fee == nil {
+		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.fee", nil)}
+	}
+	cat := Category{Preferential: q.Preferential, DMG: q.DMG}
+	if r := ds.ruleFor("not-reimbursed", t, q.Date, cat); r != nil {
+		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.not-reimbursed", map[string]string{"from": r.Period.From.String()})}
+	}
+
+	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
+	label := t.LabelFR
+	if (q.Lang == NL || label == "") && t.LabelNL != "" {
+		label = t.LabelNL
+	}
+	res.step("fee.published", t.Fee, t.Sources, map[string]string{"code": string(t.Code), "label": label, "period": t.Period.String()})
+	if t.Link != "" {
+		res.step("fee.linked", nil, t.Sources, map[string]string{"link": t.Link})
+	}
+	if t.Band != "" {
+		res.step("band."+t.Band, nil, nil, nil)
+	}
+
+	res.ThirdParty = ds.thirdParty(q, t, cat)
+	res.personalShare(t, cat)
+	res.Supplement = ds.supplement(q, t, cat)
+	res.payAtDesk()
+	if q.Paid != nil {
+		res.billCheck()
+	}
+	return res, nil
+}
+
+// visitBand is the patient band of the GP home-visit tables: under 10, 75 and over or
+// chronically ill, or in between.
+func visitBand(q Query) string {
+	switch {
+	case q.Age < 10:
+		return "under-10"
+	case q.Age >= 75 || q.Chronic:
+		return "over-75-or-chronic"
+	}
+	return "10-to-75"
+}
+
+func periodsOf(rows []Tariff, band string) string {
+	var ps []string
+	for _, r := range rows {
+		if r.Band == band {
+			ps = append(ps, r.Period.String())
+		}
+	}
+	return strings.Join(ps, ", ")
+}
+
+func (res *Quote) step(key string, amount *decimal.Decimal, sources []string, args map[string]string) {
+	res.Steps = append(res.Steps, Step{Key: key, Text: res.ds.text(res.Query.Lang, key, args), Amount: amount, Sources: sources})
+}
+
+func (res *Quote) note(key string, sources []string, args map[string]string) {
+	res.Notes = append(res.Notes, Step{Key: key, Text: res.ds.text(res.Query.Lang, key, args), Sources: sources})
+}
+
+// personalShare sets PersonalShare and Reimbursement: from the published table where there
+// is one, else from the fixed-share rule in force, then the reductions that apply.
+func (res *Quote) personalShare(t *Tariff, cat Category) {
+	ds, q := res.ds, res.Query
+	fee := res.Fee
+	set := func(share decimal.Decimal) {
+		if share.GreaterThan(fee) {
+			share = fee
+		}
+		if share.IsNegative() {
+			share = decimal.Zero
+		}
+		r := fee.Sub(share)
+		res.PersonalShare, res.Reimbursement = &share, &r
+	}
+
+	// Free care for young preferential patients overrides every table and rule.
+	if r := ds.ruleFor("share.free-young-preferential", t, q.Date, cat); r != nil {
+		if q.Age >= 0 && q.Age <= r.integer() {
+			set(decimal.Zero)
+			res.step("share.free-young-preferential", res.PersonalShare, r.Sources, map[string]string{"age": r.Value, "from": r.Period.From.String()})
+			return
+		}
+		if q.Age < 0 {
+			res.note("note.free-young-preferential", r.Sources, map[string]string{"age": r.Value})
+		}
+	}
+
+	fixed := ds.ruleFor("share.fixed", t, q.Date, cat)
+	if fixed != nil && fixed.Value == "none" {
+		fixed = nil
+	}
+	if reimb, key, ok := ds.publishedReimbursement(q, t, cat); ok {
+		share := fee.Sub(reimb)
+		set(share)
+		res.step(key, res.Reimbursement, t.Sources, nil)
+		res.step("share.difference", res.PersonalShare, nil, nil)
+		if fixed != nil && !fixed.amount().Equal(share) {
+			res.note("note.data-rule-mismatch", append(t.Sources, fixed.Sources...), map[string]string{"rule": euros(fixed.amount()), "published": euros(share)})
+		}
+	} else if fixed != nil {
+		set(fixed.amount())
+		res.step("share.fixed", res.PersonalShare, fixed.Sources, map[string]string{"from": fixed.Period.From.String()})
+		res.step("reimbursement.difference", res.Reimbursement, nil, nil)
+	} else {
+		res.step("share.no-data", nil, nil, nil)
+		return
+	}
+
+	if t.Band == "under-10" {
+		if c := ds.ruleFor("share.cap-child-visit", t, q.Date, cat); c != nil && res.PersonalShare.GreaterThan(c.amount()) {
+			res.note("note.child-cap-exceeded", c.Sources, map[string]string{"cap": euros(c.amount())})
+		}
+	}
+	if q.Referred {
+		res.referral(t, cat, set)
+	}
+}
+
+// publishedReimbursement returns the published reimbursement for the patient's category.
+// A DMG changes the share only of GP consultations and, for patients of 75 and over or
+// chronically ill, of GP home visits; for every other row, a figure published without DMG
+// distinction holds for patients with a DMG too.
+func (ds *Dataset) publishedReimbursement(q Query, t *Tariff, cat Category) (decimal.Decimal, string, bool) {
+	if r, ok := t.Reimb[cat]; ok {
+		return r, "reimbursement.published", true
+	}
+	if !cat.DMG {
+		return decimal.Decimal{}, "", false
+	}
+	r, ok := t.Reimb[Category{Preferential: cat.Preferential}]
+	if !ok {
+		return decimal.Decimal{}, "", false
+	}
+	switch t.Category {
+	case "gp-consultation":
+		return decimal.Decimal{}, "", false
+	case "gp-visit":
+		min := ds.ruleFor("share.dmg-visit-min-age", t, q.Date, cat)
+		if min == nil || q.Chronic || q.Age >= min.integer() {
+			return decimal.Decimal{}, "", false
+		}
+		return r, "reimbursement.published-visit-dmg", true
+	}
+	return r, "reimbursement.published-any-dmg", true
+}
+
+// referral applies the GP-referral reduction to a specialist consultation's share.
+func (res *Quote) referral(t *Tariff, cat Category, set func(decimal.Decimal)) {
+	ds, q := res.ds, res.Query
+	rr := ds.ruleFor("share.referral-reduction", t, q.Date, cat)
+	if rr == nil || t.Category != "specialist-consultation" {
+		res.note("note.referral-not-applicable", nil, nil)
+		return
+	}
+	switch {
+	case !q.DMG:
+		res.note("note.referral-needs-dmg", rr.Sources, nil)
+		return
+	case res.ThirdParty.Applied:
+		res.note("note.referral-third-party", rr.Sources, nil)
+		return
+	}
+	if sp := ds.ruleFor("referral.specialties", t, q.Date, cat); sp == nil || !(t.Specialty == "other" || oneOf(t.Specialty, strings.Split(sp.Value, ";"))) {
+		res.note("note.referral-specialty", rr.Sources, nil)
+		return
+	} else if t.Specialty == "other" {
+		res.note("note.referral-specialty-check", sp.Sources, map[string]string{"list": sp.Value})
+	}
+	set(res.PersonalShare.Sub(rr.amount()))
+	res.step("share.referral-reduction", res.PersonalShare, rr.Sources, map[string]string{"reduction": euros(rr.amount())})
+	res.step("reimbursement.difference", res.Reimbursement, nil, nil)
+}
+
+func (ds *Dataset) thirdParty(q Query, t *Tariff, cat Category) ThirdParty {
+	if r := ds.ruleFor("third-party.mandatory", t, q.Date, cat); r != nil {
+		return ThirdParty{Decision: ds.decide(q, true, true, "third-party.mandatory", r.Sources, map[string]string{"from": r.Period.From.String()}), Applied: true}
+	}
+	key := "third-party.optional"
+	if q.ThirdParty {
+		key = "third-party.asked"
+	}
+	return ThirdParty{Decision: ds.decide(q, false, true, key, nil, nil), Applied: q.ThirdParty}
+}
+
+func (ds *Dataset) decide(q Query, allowed, determined bool, key string, sources []string, args map[string]string) Decision {
+	return Decision{Allowed: allowed, Determined: determined, Key: key, Reason: ds.text(q.Lang, key, args), Sources: sources}
+}
+
+func (res *Quote) payAtDesk() {
+	fee := res.Fee
+	res.PayAtDeskWithoutThirdParty = &fee
+	res.PayAtDeskWithThirdParty = res.PersonalShare
+	if res.ThirdParty.Applied {
+		res.PayAtDesk = res.PersonalShare
+		if res.PersonalShare != nil {
+			res.step("desk.third-party", res.PayAtDesk, res.ThirdParty.Sources, nil)
+		}
+	} else {
+		res.PayAtDesk = &fee
+		res.step("desk.full-fee", res.PayAtDesk, nil, nil)
+	}
+	if res.ThirdParty.Allowed {
+		res.PayAtDeskWithoutThirdParty = nil // not an option: third party is mandatory
+	}
+}
+
+func (res *Quote) billCheck() {
+	q := res.Query
+	bc := &BillCheck{Paid: *q.Paid, Expected: res.PayAtDesk}
+	res.BillCheck = bc
+	if bc.Expected == nil {
+		bc.Verdict, bc.Reason = "unknown", res.ds.text(q.Lang, "bill.no-expected", nil)
+		return
+	}
+	charged := q.Paid.Sub(*bc.Expected)
+	switch {
+	case !charged.IsPositive():
+		zero := decimal.Zero
+		bc.SupplementCharged = &zero
+		bc.Verdict = "ok"
+		bc.Reason = res.ds.text(q.Lang, "bill.ok", map[string]string{"expected": euros(*bc.Expected)})
+		if charged.IsNegative() {
+			bc.Reason = res.ds.text(q.Lang, "bill.less", map[string]string{"expected": euros(*bc.Expected)})
+		}
+		return
+	case !res.Supplement.Determined:
+		bc.Verdict = "unknown"
+	case res.Supplement.Allowed:
+		bc.Verdict = "allowed"
+	default:
+		bc.Verdict = "not-allowed"
+	}
+	bc.SupplementCharged = &charged
+	bc.Reason = res.ds.text(q.Lang, "bill."+bc.Verdict, map[string]string{"supplement": euros(charged), "expected": euros(*bc.Expected), "reason": res.Supplement.Reason})
+}

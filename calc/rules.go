@@ -1,0 +1,206 @@
+package calc
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Rules the engine implements. Each rule's logic lives here, documented next to its code;
+// its amounts, dates and sources live in data/rules.csv, one row per dated parameter.
+// To find "the specialist share after 2015", search this file for the rule name
+// (share.fixed) and data/rules.csv for the rows.
+//
+//	share.fixed                 The personal share of a code or category is a fixed amount
+//	                            for each patient category (insured × DMG). Value: an amount,
+//	                            or "none" to say a code is outside a category's fixed share.
+//	                            GP consultations 101010/101032/101054/101076 from 2011-12-01
+//	                            (6.00/4.00/1.50/1.00, AR of 23 March 1982 as amended);
+//	                            specialist consultations from 2015-01-01 (12.00/3.00);
+//	                            supplements 102491/102513; teleconsultations; DMG management.
+//	share.referral-reduction    A specialist consultation after a GP referral: the share is
+//	                            lower by the value (5.00 ordinary / 2.00 preferential, since
+//	                            2007-02-01) when the patient has a DMG, it is the first
+//	                            consultation of that specialty in the calendar year, and no
+//	                            third-party payment is used. Never below zero.
+//	referral.specialties        The specialties the referral reduction applies to (value:
+//	                            ;-separated specialties from data/README.md).
+//	share.free-young-preferential
+//	                            Preferential patients aged 0 to the value (24) with a DMG pay
+//	                            no personal share at GPs and specialists (agreement tariffs),
+//	                            from 2023-10-01.
+//	share.cap-child-visit       GP home visits of children under 10: the share is at most the
+//	                            value (twice the DMG consultation share). Used to check data.
+//	share.dmg-visit-min-age     The DMG 30 % share reduction applies to GP home visits only
+//	                            for patients aged at least the value (75) or chronically ill;
+//	                            for others the DMG does not change a visit's share.
+//	not-reimbursed              The code is not reimbursed and a conventioned doctor may not
+//	                            charge it (phone consultations from 2025-02-15).
+//	third-party.mandatory       The doctor must apply third-party payment (preferential
+//	                            patients at GP consultations, legally from 2015-07-01).
+//	supplement.ban-shared-room  No supplement for a patient in a double or common room.
+//	                            Value: "all" doctors (law of 27 December 2012) or only
+//	                            "conventioned" ones (before).
+//	supplement.ban-day-shared   No supplement in a double or common room in day hospital.
+//	supplement.ban-preferential-ambulatory
+//	                            No supplement for preferential patients in ambulatory care.
+//	                            Value: "automatic" (BIM through a social benefit, from
+//	                            2025-01-01) or "all" (every BIM, from 2026-01-01).
+//	supplement.ban-code         No supplement may be charged for these codes.
+type ruleSpec struct {
+	check func(value string) string // returns what is wrong with a value, or ""
+}
+
+func ruleSpecs() map[string]ruleSpec {
+	amount := func(v string) string {
+		if _, ok := parseAmount(v); !ok {
+			return "must be an amount"
+		}
+		return ""
+	}
+	amountOrNone := func(v string) string {
+		if v == "none" {
+			return ""
+		}
+		return amount(v)
+	}
+	empty := func(v string) string {
+		if v != "" {
+			return "must be empty"
+		}
+		return ""
+	}
+	integer := func(v string) string {
+		if !allDigits(v, 1, 3) {
+			return "must be a whole number"
+		}
+		return ""
+	}
+	oneOfValues := func(list ...string) func(string) string {
+		return func(v string) string {
+			if !oneOf(v, list) {
+				return "must be one of " + strings.Join(list, ", ")
+			}
+			return ""
+		}
+	}
+	specialtyList := func(v string) string {
+		for _, s := range strings.Split(v, ";") {
+			if !oneOf(s, specialtyNames()) {
+				return strconv.Quote(s) + " is not a specialty"
+			}
+		}
+		return ""
+	}
+	return map[string]ruleSpec{
+		"share.fixed":                            {amountOrNone},
+		"share.referral-reduction":               {amount},
+		"referral.specialties":                   {specialtyList},
+		"share.free-young-preferential":          {integer},
+		"share.cap-child-visit":                  {amount},
+		"share.dmg-visit-min-age":                {integer},
+		"not-reimbursed":                         {empty},
+		"third-party.mandatory":                  {empty},
+		"supplement.ban-shared-room":             {oneOfValues("all", "conventioned")},
+		"supplement.ban-day-shared":              {empty},
+		"supplement.ban-preferential-ambulatory": {oneOfValues("automatic", "all")},
+		"supplement.ban-code":                    {empty},
+	}
+}
+
+// ruleFor returns the parameter of a rule that applies to a tariff row, a date and a
+// patient category, or nil. A row naming the code wins over a row naming its category,
+// which wins over a row naming neither (all codes).
+func (ds *Dataset) ruleFor(name string, t *Tariff, d Date, c Category) *RuleParam {
+	var best *RuleParam
+	bestRank := 0
+	for i := range ds.rules[name] {
+		p := &ds.rules[name][i]
+		if !p.Period.Contains(d) || !p.matchesPatient(c) {
+			continue
+		}
+		rank := 0
+		switch {
+		case len(p.Codes) > 0:
+			if t == nil || !hasCode(p.Codes, t.Code) {
+				continue
+			}
+			rank = 3
+		case p.Category != "":
+			if t == nil || p.Category != t.Category {
+				continue
+			}
+			rank = 2
+		default:
+			rank = 1
+		}
+		if rank > bestRank {
+			best, bestRank = p, rank
+		}
+	}
+	return best
+}
+
+func (p *RuleParam) matchesPatient(c Category) bool {
+	switch p.Insured {
+	case "ordinary":
+		if c.Preferential {
+			return false
+		}
+	case "preferential":
+		if !c.Preferential {
+			return false
+		}
+	}
+	switch p.DMG {
+	case "yes":
+		return c.DMG
+	case "no":
+		return !c.DMG
+	}
+	return true
+}
+
+func hasCode(list []Code, c Code) bool {
+	for _, x := range list {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *RuleParam) amount() decimal.Decimal {
+	d, _ := parseAmount(p.Value)
+	return d
+}
+
+func (p *RuleParam) integer() int {
+	n, _ := strconv.Atoi(p.Value)
+	return n
+}
+
+// paramSpecs lists the year parameters data/YYYY/parameters.csv may hold, and whether each
+// is an amount (validated as such) or text.
+func paramSpecs() map[string]bool {
+	m := map[string]bool{
+		"statut_social.full": true, "statut_social.partial": true, "statut_social.in_training": true,
+		"income_clause.household": true, "income_clause.per_dependant": true, "income_clause.per_titulaire": true,
+		"indexation": false, "indexation.detail": false,
+		"bim_ceiling.annual": true, "bim_ceiling.annual_per_dependant": true,
+		"bim_ceiling.monthly": true, "bim_ceiling.monthly_per_dependant": true,
+		"agreement": false, "agreement.status": false,
+		"maf.social": true, "maf.child": true, "maf.chronic_reduction": true,
+		"accreditation_lump_sum": true, "sources_verified": false,
+	}
+	for i := 1; i <= 9; i++ {
+		m["maf.bracket."+strconv.Itoa(i)+".upto"] = true
+		m["maf.bracket."+strconv.Itoa(i)+".ceiling"] = true
+	}
+	return m
+}
+
+func knownParam(name string) bool { _, ok := paramSpecs()[name]; return ok }
+
+func paramIsAmount(name string) bool { return paramSpecs()[name] }

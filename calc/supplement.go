@@ -1,0 +1,123 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// supplement decides whether a supplement (supplément d'honoraires / ereloonsupplement)
+// may be charged on top of the fee, and why. Legal bans come first, in this order: the
+// code, the room (law of 27 December 2012; day hospital from mid-2015), preferential
+// patients in ambulatory care (law of 29 November 2022: automatic BIM from 2025-01-01, all
+// BIM from 2026-01-01), the organised duty service. Then the doctor's convention
+// (agreement §14 in seed 000, §18 in seed 001): a fully conventioned doctor — or a
+// partially conventioned one outside the declared blocks — applies agreement tariffs
+// except for an exigence particulière of the patient or a household above the agreement's
+// income ceiling.
+func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
+	d := q.Date
+	no := func(key string, sources []string, args map[string]string) Decision {
+		return ds.decide(q, false, true, key, sources, args)
+	}
+	yes := func(key string, sources []string, args map[string]string) Decision {
+		return ds.decide(q, true, true, key, sources, args)
+	}
+	conventioned := q.Doctor == "conventioned" || q.Doctor == "partial-agreed"
+
+	if r := ds.ruleFor("supplement.ban-code", t, d, cat); r != nil {
+		return no("supplement.ban-code", r.Sources, nil)
+	}
+	switch q.Setting {
+	case "hospital-shared", "day-shared":
+		r := ds.ruleFor("supplement.ban-shared-room", t, d, cat)
+		if q.Setting == "day-shared" {
+			if day := ds.ruleFor("supplement.ban-day-shared", t, d, cat); day != nil {
+				return no("supplement.ban-day-shared", day.Sources, map[string]string{"from": day.Period.From.String()})
+			}
+			r = nil // before the day-hospital ban, only the convention counts
+		}
+		if r != nil && (r.Value == "all" || conventioned) {
+			return no("supplement.ban-shared-room."+r.Value, r.Sources, map[string]string{"from": r.Period.From.String()})
+		}
+	case "ambulatory":
+		if r := ds.ruleFor("supplement.ban-preferential-ambulatory", t, d, cat); r != nil {
+			switch {
+			case r.Value == "all" || q.PreferentialKind == "automatic":
+				return no("supplement.ban-preferential."+r.Value, r.Sources, map[string]string{"from": r.Period.From.String()})
+			case q.PreferentialKind == "":
+				return ds.decide(q, false, false, "supplement.ban-preferential.kind-unknown", r.Sources, map[string]string{"from": r.Period.From.String()})
+			}
+		}
+	}
+	if q.OnDuty {
+		return no("supplement.on-duty", ds.agreementSources(d), nil)
+	}
+	if p := ds.param("agreement.status", d); p != nil && p.Value == "none" {
+		return yes("supplement.no-agreement", p.Sources, nil)
+	}
+
+	switch {
+	case q.Doctor == "nonconventioned":
+		return yes("supplement.nonconventioned", ds.agreementSources(d), nil)
+	case q.Doctor == "partial-free" && t.Category == "gp-visit":
+		return no("supplement.partial-visit", ds.agreementSources(d), nil)
+	case q.Doctor == "partial-free" && q.Setting == "ambulatory":
+		return yes("supplement.partial-free", ds.agreementSources(d), nil)
+	}
+	// A conventioned doctor, or a partially conventioned one at agreement hours or in
+	// hospital.
+	switch {
+	case q.Setting == "hospital-single" || q.Setting == "day-single":
+		return yes("supplement.single-room", ds.agreementSources(d), nil)
+	case q.SpecialRequest:
+		return yes("supplement.special-request", ds.agreementSources(d), nil)
+	case q.HouseholdIncome != nil:
+		return ds.incomeClause(q)
+	}
+	return no("supplement.agreement-tariffs", ds.agreementSources(d), nil)
+}
+
+// incomeClause applies the agreement's household-income clause: agreement tariffs need not
+// be applied to members of a household whose taxable income exceeds the household ceiling
+// plus an amount per dependant (one titulaire), or the per-titulaire ceiling for each
+// titulaire plus the amount per dependant (several titulaires).
+func (ds *Dataset) incomeClause(q Query) Decision {
+	d := q.Date
+	perDep := ds.param("income_clause.per_dependant", d)
+	base := ds.param("income_clause.household", d)
+	if q.Titulaires > 1 {
+		base = ds.param("income_clause.per_titulaire", d)
+	}
+	if base == nil || perDep == nil {
+		return ds.decide(q, false, false, "supplement.income-clause-unknown", ds.agreementSources(d), nil)
+	}
+	b, _ := parseAmount(base.Value)
+	pd, _ := parseAmount(perDep.Value)
+	ceiling := pd.Mul(decimal.NewFromInt(int64(q.Dependants)))
+	if q.Titulaires > 1 {
+		ceiling = ceiling.Add(b.Mul(decimal.NewFromInt(int64(q.Titulaires))))
+	} else {
+		ceiling = ceiling.Add(b)
+	}
+	args := map[string]string{"ceiling": euros(ceiling), "income": euros(*q.HouseholdIncome)}
+	if q.HouseholdIncome.GreaterThan(ceiling) {
+		return ds.decide(q, true, true, "supplement.income-clause-above", base.Sources, args)
+	}
+	return ds.decide(q, false, true, "supplement.income-clause-below", base.Sources, args)
+}
+
+// param returns the year parameter of that name valid on d, or nil.
+func (ds *Dataset) param(name string, d Date) *Param {
+	for i := range ds.params[name] {
+		if ds.params[name][i].Period.Contains(d) {
+			return &ds.params[name][i]
+		}
+	}
+	return nil
+}
+
+// agreementSources names the national agreement in force on d, the text the convention
+// rules come from.
+func (ds *Dataset) agreementSources(d Date) []string {
+	if p := ds.param("agreement", d); p != nil {
+		return p.Sources
+	}
+	return nil
+}

@@ -1,0 +1,8 @@
+module honoraria
+
+go 1.26.8
+
+require (
+	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+)
