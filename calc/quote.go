@@ -332,3 +332,6 @@ func (res *Quote) billCheck() {
 	bc.SupplementCharged = &charged
 	bc.Reason = res.ds.text(q.Lang, "bill."+bc.Verdict, map[string]string{"supplement": euros(charged), "expected": euros(*bc.Expected), "reason": res.Supplement.Reason})
 }
+
+// Source returns a source cited by the quote.
+func (res *Quote) Source(id string) (Source, bool) { return res.ds.Source(id) }

@@ -1,0 +1,92 @@
+// Command honoraria answers, from the bundled data, what a Belgian medical service costs and
+// who pays what.
+//
+//	honoraria quote --code 101076 --date 2024-03-01 --insured preferential --dmg --json
+//	honoraria year --year 2020 --json
+//	honoraria coverage [--json]
+//	honoraria import FILE --out DIR
+//
+// Exit status: 0 answered, 2 bad input (one line on stderr naming the field and value),
+// 3 a valid query the data cannot answer. Neither 2 nor 3 prints an amount.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"honoraria/calc"
+	"honoraria/data"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+const usage = "usage: honoraria quote|year|coverage|import … (see README.md)"
+
+// run is the whole program, apart from the process, so that tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "quote":
+		return runQuote(args[1:], stdout, stderr)
+	case "year":
+		return runYear(args[1:], stdout, stderr)
+	case "coverage":
+		return runCoverage(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprintln(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "honoraria: bad input: command %q: must be quote, year, coverage or import\n", args[0])
+	return 2
+}
+
+// fail reports an error on one line and returns the exit status of its kind.
+func fail(stderr io.Writer, err error) int {
+	var ie *calc.InputError
+	var nd *calc.NoDataError
+	switch {
+	case errors.As(err, &ie):
+		fmt.Fprintln(stderr, "honoraria: bad input: "+oneLine(err.Error()))
+		return 2
+	case errors.As(err, &nd):
+		fmt.Fprintln(stderr, "honoraria: "+oneLine(err.Error()))
+		return 3
+	}
+	fmt.Fprintln(stderr, "honoraria: "+oneLine(err.Error()))
+	return 1
+}
+
+func oneLine(s string) string {
+	out := []rune{}
+	for _, r := range s {
+		if r == '\n' || r == '\r' {
+			r = ' '
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func printJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+func loadData(stderr io.Writer) (*calc.Dataset, int) {
+	ds, err := data.Load()
+	if err != nil {
+		fmt.Fprintln(stderr, "honoraria: bundled data is broken: "+oneLine(err.Error()))
+		return nil, 1
+	}
+	return ds, 0
+}
