@@ -1,0 +1,555 @@
+// The calculator page. Go computes (Honoraria.*), this module renders.
+// State lives in the URL (state.js); every input change recomputes at once.
+
+import { load } from './honoraria.js?v=__VERSION__';
+import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
+import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js?v=__VERSION__';
+import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js?v=__VERSION__';
+import { el, safeURL } from './dom.js?v=__VERSION__';
+import { renderHistory } from './history.js?v=__VERSION__';
+
+const $ = (id) => document.getElementById(id);
+const form = $('form');
+const codeInput = $('code');
+const suggestions = $('suggestions');
+
+const embedded = new URLSearchParams(location.search).get('embed') === '1';
+const state = readState(location.search);
+if (!LANGS.includes(state.lang)) state.lang = pickLang(navigator.languages);
+if (!state.date) state.date = today();
+
+let meta = null; // Honoraria.meta()
+let lastResult = null;
+const yearCache = new Map();
+
+init();
+
+async function init() {
+  if (embedded) document.documentElement.classList.add('embedded');
+  applyStrings();
+  fillForm();
+  wireEvents();
+  try {
+    await load();
+  } catch (err) {
+    showLoadFailure(err);
+    return;
+  }
+  $('boot').hidden = true;
+  document.body.classList.add('ready');
+  meta = Honoraria.meta();
+  renderFooter();
+  compute({ fromURL: true });
+  registerServiceWorker();
+  if (embedded) startEmbedMessages();
+}
+
+// ---- language -------------------------------------------------------------
+
+function applyStrings() {
+  const lang = state.lang;
+  document.documentElement.lang = lang;
+  document.title = t(lang, 'title');
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    node.textContent = t(lang, node.dataset.i18n);
+  }
+  $('lang').value = lang;
+  $('embed-link').href = `embed.html?lang=${encodeURIComponent(lang)}`;
+}
+
+// ---- form <-> state ---------------------------------------------------------
+
+function fillForm() {
+  codeInput.value = state.code || '';
+  $('date').value = /^\d{4}-\d{2}-\d{2}$/.test(state.date || '') ? state.date : '';
+  for (const r of form.elements.insured) r.checked = r.value === (state.insured === 'preferential' ? 'preferential' : 'ordinary');
+  for (const name of ['preferential-kind', 'doctor', 'setting']) {
+    const sel = $(name);
+    const want = state[name] ?? sel.options[0].value;
+    sel.value = [...sel.options].some((o) => o.value === want) ? want : sel.options[0].value;
+  }
+  for (const name of BOOLEANS) $(name).checked = isOn(state[name]);
+  for (const name of ['age', 'household-income', 'dependants', 'titulaires', 'paid']) $(name).value = state[name] || '';
+  syncVisibility();
+}
+
+function syncVisibility() {
+  $('preferential-kind-field').hidden = state.insured !== 'preferential';
+  if (state['household-income'] || state.dependants || state.titulaires) $('household').open = true;
+}
+
+// readControl copies one control's value into the state.
+function readControl(target) {
+  const name = target.name;
+  if (!PARAMS.includes(name)) return;
+  if (target.type === 'checkbox') {
+    state[name] = target.checked ? '1' : '';
+  } else if (target.type === 'radio') {
+    if (target.checked) state[name] = target.value;
+  } else {
+    state[name] = target.value.trim();
+  }
+}
+
+function writeURL() {
+  let search = toSearch(state);
+  if (embedded) search += (search ? '&' : '?') + 'embed=1';
+  const url = location.pathname + search + location.hash;
+  if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+}
+
+function wireEvents() {
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onInput);
+  $('lang').addEventListener('change', () => {
+    state.lang = $('lang').value;
+    yearCache.clear();
+    applyStrings();
+    writeURL();
+    if (globalThis.Honoraria?.quote) compute({});
+  });
+  codeInput.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && !suggestions.hidden) {
+      e.preventDefault();
+      suggestions.querySelector('button')?.focus();
+    } else if (e.key === 'Escape') {
+      closeSuggestions();
+    }
+  });
+  suggestions.addEventListener('keydown', (e) => {
+    const buttons = [...suggestions.querySelectorAll('button')];
+    const i = buttons.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      buttons[Math.min(i + 1, buttons.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (i <= 0) codeInput.focus();
+      else buttons[i - 1].focus();
+    } else if (e.key === 'Escape') {
+      closeSuggestions();
+      codeInput.focus();
+    }
+  });
+  $('copy-link').addEventListener('click', copyLink);
+  $('print').addEventListener('click', () => window.print());
+}
+
+function onInput(e) {
+  const target = e.target;
+  if (!target.name || target.id === 'lang') return;
+  readControl(target);
+  if (target.name === 'insured') syncVisibility();
+  if (!globalThis.Honoraria?.quote) {
+    writeURL();
+    return;
+  }
+  if (target === codeInput) {
+    onCodeTyped();
+    return;
+  }
+  compute({});
+}
+
+// ---- service search ---------------------------------------------------------
+
+// A six-digit code is quoted at once; anything else (words, a partial code)
+// searches and waits for a choice.
+function onCodeTyped() {
+  const text = codeInput.value.trim();
+  if (/^\d{6}$/.test(text) || text === '') {
+    closeSuggestions();
+    compute({});
+    return;
+  }
+  state.code = '';
+  writeURL();
+  const found = text.length >= 2 || /^\d/.test(text) ? Honoraria.search(text, state.lang, 8) : [];
+  showSuggestions(Array.isArray(found) ? found : []);
+  clearAnswer();
+  $('service').textContent = '';
+  $('summary').textContent = t(state.lang, Array.isArray(found) && found.length ? 'pick_service' : 'no_suggestions');
+}
+
+function serviceLabel(s) {
+  if (!s) return '';
+  const primary = state.lang === 'nl' ? s.label_nl || s.label_fr : s.label_fr || s.label_nl;
+  return primary || '';
+}
+
+function showSuggestions(list) {
+  suggestions.replaceChildren(
+    ...list.map((s) =>
+      el('li', {}, el('button', { type: 'button', dataset: { code: s.code }, onclick: () => chooseService(s.code) },
+        el('span', { class: 'code' }, s.code), ' ', serviceLabel(s))),
+    ),
+  );
+  suggestions.hidden = list.length === 0;
+  codeInput.setAttribute('aria-expanded', String(list.length > 0));
+  $('suggestions-status').textContent = list.length
+    ? t(state.lang, 'suggestions_count', { n: list.length })
+    : t(state.lang, 'no_suggestions');
+}
+
+function closeSuggestions() {
+  suggestions.hidden = true;
+  suggestions.replaceChildren();
+  codeInput.setAttribute('aria-expanded', 'false');
+}
+
+function chooseService(code) {
+  codeInput.value = code;
+  state.code = code;
+  closeSuggestions();
+  codeInput.focus();
+  compute({});
+}
+
+// ---- computing and rendering --------------------------------------------------
+
+function compute() {
+  writeURL();
+  const lang = state.lang;
+  if (!state.code) {
+    lastResult = null;
+    clearAnswer();
+    $('service').textContent = '';
+    $('summary').textContent = t(lang, 'service_none');
+    hidePanels();
+    renderYear();
+    postResult(null);
+    return;
+  }
+  const query = toQuery(state);
+  const res = Honoraria.quote(query);
+  lastResult = res;
+  if (res && res.error) {
+    renderError(res.error);
+    hidePanels();
+  } else {
+    renderQuote(res);
+    renderCompare(query, res);
+    renderHistoryPanel(query);
+  }
+  renderYear();
+  postResult(res);
+}
+
+function clearAnswer() {
+  $('answer').replaceChildren();
+  $('result').classList.remove('has-answer', 'has-error');
+}
+
+function hidePanels() {
+  $('compare').hidden = true;
+  $('history').hidden = true;
+}
+
+function renderError(err) {
+  const lang = state.lang;
+  clearAnswer();
+  $('result').classList.add('has-error');
+  $('service').textContent = '';
+  const box = el('div', { class: 'error', dataset: { error: err.kind || 'internal' } });
+  if (err.kind === 'no-data') {
+    $('summary').textContent = t(lang, 'no_data');
+    box.append(el('p', { class: 'error-title', text: t(lang, 'no_data') }), el('p', { text: err.message }), el('p', { class: 'hint', text: t(lang, 'no_data_detail') }));
+    // Show which service it is, when the code exists at another date.
+    const known = Honoraria.search(state.code, 1);
+    if (Array.isArray(known) && known[0] && known[0].code === state.code) $('service').textContent = `${known[0].code} — ${serviceLabel(known[0])}`;
+  } else {
+    $('summary').textContent = `${t(lang, 'input_error')}: ${err.message}`;
+    box.append(el('p', { class: 'error-title', text: t(lang, 'input_error') + (err.field ? ` (${err.field})` : '') }), el('p', { text: err.message }));
+  }
+  $('answer').append(box);
+}
+
+function amountRow(field, labelKey, value, extraClass) {
+  const lang = state.lang;
+  const dd = isAmount(value)
+    ? el('dd', { class: 'amount', dataset: { field, value } }, formatAmount(value, lang))
+    : el('dd', { class: 'amount na', dataset: { field } }, t(lang, 'not_available'));
+  return el('div', { class: `row ${extraClass || ''}` }, el('dt', { text: t(lang, labelKey) }), dd);
+}
+
+function renderQuote(q) {
+  const lang = state.lang;
+  clearAnswer();
+  $('result').classList.add('has-answer');
+  $('service').textContent = `${q.service.code} — ${serviceLabel(q.service)}`;
+
+  const sup = q.supplement || {};
+  const tp = q.third_party_payment || {};
+  const amounts = el('dl', { class: 'amounts' },
+    amountRow('fee', 'fee', q.fee),
+    amountRow('reimbursement', 'reimbursement', q.reimbursement),
+    amountRow('personal-share', 'personal-share', q.personal_share, 'share'),
+    amountRow('pay-at-desk', 'pay-at-desk', q.pay_at_desk, 'desk'),
+  );
+  const desk = el('dl', { class: 'amounts small' },
+    amountRow('pay-at-desk-with-third-party', 'pay_with_tp', q.pay_at_desk_with_third_party),
+    amountRow('pay-at-desk-without-third-party', 'pay_without_tp', q.pay_at_desk_without_third_party),
+  );
+  const supAllowed = sup.allowed === true;
+  const decisions = el('dl', { class: 'decisions' },
+    el('div', { class: `row ${supAllowed ? 'yes' : 'no'}` },
+      el('dt', { text: t(lang, 'supplement') }),
+      el('dd', {},
+        el('strong', { dataset: { field: 'supplement-allowed', value: String(supAllowed) } },
+          t(lang, supAllowed ? 'supplement_allowed' : 'supplement_not_allowed')),
+        sup.reason ? el('span', { class: 'reason', text: sup.reason }) : null)),
+    el('div', { class: 'row' },
+      el('dt', { text: t(lang, 'tp') }),
+      el('dd', {},
+        el('strong', { dataset: { field: 'third-party-mandatory', value: String(tp.mandatory === true) } },
+          t(lang, tp.mandatory ? 'tp_mandatory' : 'tp_not_mandatory')),
+        tp.reason ? el('span', { class: 'reason', text: tp.reason }) : null)),
+  );
+  const parts = [amounts, desk, decisions];
+  if (q.bill_check) parts.push(renderBillCheck(q.bill_check));
+  parts.push(renderExplanation(q));
+  $('answer').replaceChildren(...parts);
+
+  const summary = [
+    `${t(lang, 'fee')}: ${fmt(q.fee)}`,
+    `${t(lang, 'reimbursement')}: ${fmt(q.reimbursement)}`,
+    `${t(lang, 'personal-share')}: ${fmt(q.personal_share)}`,
+    `${t(lang, 'supplement')}: ${t(lang, supAllowed ? 'supplement_allowed' : 'supplement_not_allowed')}`,
+  ].join(' · ');
+  $('summary').textContent = summary;
+}
+
+function fmt(v) {
+  return isAmount(v) ? formatAmount(v, state.lang) : t(state.lang, 'not_available');
+}
+
+function renderBillCheck(bc) {
+  const lang = state.lang;
+  return el('section', { class: `bill verdict-${bc.verdict}`, 'aria-labelledby': 'bill-title' },
+    el('h3', { id: 'bill-title', text: t(lang, 'bill_check') }),
+    el('p', { class: 'verdict', dataset: { field: 'bill-verdict', value: bc.verdict } }, t(lang, `verdict_${bc.verdict}`)),
+    el('dl', { class: 'amounts small' },
+      amountRow('paid', 'paid', bc.paid),
+      amountRow('supplement-charged', 'supplement_charged', bc.supplement_charged),
+      amountRow('reimbursement-due', 'reimbursement', bc.reimbursement_due)),
+    bc.reason ? el('p', { class: 'reason', text: bc.reason }) : null,
+  );
+}
+
+function sourceLink(src) {
+  if (!src) return null;
+  const href = safeURL(src.url);
+  const label = src.title || src.id;
+  const node = href
+    ? el('a', { href, rel: 'noopener noreferrer', target: '_blank', class: 'source' }, label)
+    : el('span', { class: 'source' }, label);
+  return node;
+}
+
+function renderExplanation(q) {
+  const lang = state.lang;
+  const steps = (q.explanation || []).map((s) =>
+    el('li', { dataset: { key: s.key } },
+      el('span', { class: 'step-text', text: s.text }),
+      isAmount(s.amount) ? el('span', { class: 'step-amount' }, formatAmount(s.amount, lang)) : null,
+      s.source ? el('span', { class: 'step-source' }, sourceLink(s.source)) : null),
+  );
+  const wrap = el('section', { class: 'explanation', 'aria-labelledby': 'why-title' },
+    el('h3', { id: 'why-title', text: t(lang, 'explanation') }),
+    el('ol', { class: 'steps' }, steps));
+  if ((q.notes || []).length) {
+    wrap.append(el('h4', { text: t(lang, 'notes') }),
+      el('ul', { class: 'notes' }, q.notes.map((n) => el('li', {}, n.text, ' ', n.source ? sourceLink(n.source) : null))));
+  }
+  if ((q.sources || []).length) {
+    wrap.append(el('h4', { text: t(lang, 'sources') }),
+      el('ul', { class: 'sources' }, q.sources.map((s) =>
+        el('li', { dataset: { source: s.id } }, sourceLink(s), s.date ? ` (${s.date})` : '', s.eli ? ` — ${s.eli}` : ''))));
+  }
+  return wrap;
+}
+
+// ---- the year's amounts --------------------------------------------------------
+
+function yearOf(date) {
+  const m = /^(\d{4})-\d{2}-\d{2}$/.exec(date || '');
+  return m ? Number(m[1]) : null;
+}
+
+function renderYear() {
+  const lang = state.lang;
+  const y = yearOf(state.date);
+  const panel = $('year');
+  if (!y) {
+    panel.hidden = true;
+    return;
+  }
+  const key = `${y}/${lang}`;
+  if (!yearCache.has(key)) yearCache.set(key, Honoraria.year(y, lang));
+  const yr = yearCache.get(key);
+  panel.hidden = false;
+  $('year-title').textContent = t(lang, 'year_title', { year: y });
+  if (!yr || yr.error) {
+    $('year-body').replaceChildren(el('p', { class: 'hint', text: yr?.error?.kind === 'no-data' ? t(lang, 'year_none', { year: y }) : yr?.error?.message || '' }));
+    return;
+  }
+  const v = (s, kind) => {
+    if (s === null || s === undefined) return el('span', { class: 'na', text: t(lang, 'not_available') });
+    if (kind === 'pct' && isAmount(s)) return `${formatNumber(s, lang)} %`;
+    if (kind === 'eur' && isAmount(s)) return el('span', { class: 'amount' }, formatAmount(s, lang));
+    return String(s);
+  };
+  const ss = yr.statut_social || {};
+  const ic = yr.income_clause_detail || {};
+  const bim = yr.bim_income_ceiling_detail || {};
+  const row = (label, ...value) => el('div', { class: 'row' }, el('dt', { text: label }), el('dd', {}, ...value));
+  const body = el('dl', { class: 'year-params' },
+    row(`${t(lang, 'statut_social')} — ${t(lang, 'statut_full')}`, v(ss.full, 'eur')),
+    row(`${t(lang, 'statut_social')} — ${t(lang, 'statut_partial')}`, v(ss.partial, 'eur')),
+    row(`${t(lang, 'statut_social')} — ${t(lang, 'statut_in_training')}`, v(ss.in_training, 'eur')),
+    row(t(lang, 'income_clause'), v(yr.income_clause, 'eur'),
+      ic.per_dependant ? el('span', { class: 'reason' }, `+ ${formatAmount(ic.per_dependant, lang)} / ${t(lang, 'dependants').toLowerCase()}`) : null,
+      ic.per_titulaire ? el('span', { class: 'reason' }, `${formatAmount(ic.per_titulaire, lang)} / ${t(lang, 'titulaires').toLowerCase()}`) : null),
+    row(t(lang, 'indexation'), v(yr.indexation, 'pct'), yr.indexation_detail ? el('span', { class: 'reason', text: yr.indexation_detail }) : null),
+    row(t(lang, 'bim_income_ceiling'), v(yr.bim_income_ceiling, 'eur'),
+      bim.annual_per_dependant ? el('span', { class: 'reason' }, `+ ${formatAmount(bim.annual_per_dependant, lang)} / ${t(lang, 'dependants').toLowerCase()}`) : null),
+    row(t(lang, 'agreement'), v(yr.agreement), yr.agreement_status ? el('span', { class: 'reason', text: yr.agreement_status }) : null),
+  );
+  const parts = [body];
+  if ((yr.sources || []).length) {
+    parts.push(el('details', { class: 'year-sources' }, el('summary', { text: t(lang, 'sources') }),
+      el('ul', { class: 'sources' }, yr.sources.map((s) => el('li', {}, sourceLink(s), s.date ? ` (${s.date})` : '')))));
+  }
+  $('year-body').replaceChildren(...parts);
+}
+
+// ---- compare scenarios ----------------------------------------------------------
+
+const SCENARIOS = [
+  { key: 'scenario_ordinary', set: { insured: 'ordinary', dmg: '' } },
+  { key: 'scenario_ordinary_dmg', set: { insured: 'ordinary', dmg: '1' } },
+  { key: 'scenario_preferential', set: { insured: 'preferential', dmg: '' } },
+  { key: 'scenario_preferential_dmg', set: { insured: 'preferential', dmg: '1' } },
+];
+
+function renderCompare(query, current) {
+  const lang = state.lang;
+  const cols = [{ key: 'scenario_current', res: current }];
+  for (const sc of SCENARIOS) {
+    const q = { ...query, ...sc.set };
+    if (q.insured === 'ordinary') delete q['preferential-kind'];
+    for (const k of Object.keys(q)) if (q[k] === '') delete q[k];
+    cols.push({ key: sc.key, res: Honoraria.quote(q) });
+  }
+  const fields = [['fee', 'fee'], ['reimbursement', 'reimbursement'], ['personal_share', 'personal-share'], ['pay_at_desk', 'pay-at-desk']];
+  const table = el('table', { class: 'compare' },
+    el('thead', {}, el('tr', {}, el('td'), cols.map((c) => el('th', { scope: 'col', text: t(lang, c.key) })))),
+    el('tbody', {}, fields.map(([f, label]) =>
+      el('tr', {}, el('th', { scope: 'row', text: t(lang, label) }),
+        cols.map((c) => el('td', { class: 'amount' }, c.res && !c.res.error ? fmt(c.res[f]) : '—')))),
+      el('tr', {}, el('th', { scope: 'row', text: t(lang, 'supplement') }),
+        cols.map((c) => el('td', {}, c.res && !c.res.error ? t(lang, c.res.supplement?.allowed ? 'supplement_allowed' : 'supplement_not_allowed') : '—')))),
+  );
+  $('compare-body').replaceChildren(table);
+  $('compare').hidden = false;
+}
+
+// ---- history ----------------------------------------------------------------------
+
+function renderHistoryPanel(query) {
+  const years = (meta?.years || []).map(Number).filter(Boolean);
+  const md = (query.date || '').slice(5) === '02-29' ? '02-28' : (query.date || '').slice(5);
+  const points = years.map((y) => {
+    const r = Honoraria.quote({ ...query, date: `${y}-${md}`, paid: undefined });
+    const yr = yearCache.get(`${y}/${state.lang}`) ?? Honoraria.year(y, state.lang);
+    yearCache.set(`${y}/${state.lang}`, yr);
+    return {
+      year: y,
+      fee: r && !r.error ? r.fee : null,
+      reimbursement: r && !r.error ? r.reimbursement : null,
+      share: r && !r.error ? r.personal_share : null,
+      indexation: yr && !yr.error ? yr.indexation : null,
+    };
+  });
+  const withData = points.filter((p) => p.fee !== null).length;
+  if (withData < 2) {
+    $('history').hidden = true;
+    return;
+  }
+  $('history-body').replaceChildren(renderHistory(points, {
+    lang: state.lang,
+    caption: t(state.lang, 'history_caption', { code: query.code, day: formatDay(md) }),
+    labels: { fee: t(state.lang, 'fee'), reimbursement: t(state.lang, 'reimbursement'), share: t(state.lang, 'personal-share'), year: t(state.lang, 'year'), indexation: t(state.lang, 'indexation') },
+  }));
+  $('history').hidden = false;
+}
+
+function formatDay(md) {
+  const s = formatDate(`2001-${md}`, state.lang);
+  return s.replace(/\s*2001\s*/, '').trim();
+}
+
+// ---- footer, sharing, offline, embedding ---------------------------------------------
+
+function renderFooter() {
+  if (!meta) return;
+  $('data-info').textContent = t(state.lang, 'data_footer', { checksum: meta.checksum, date: meta.data_date });
+  $('data-info').dataset.checksum = meta.checksum;
+  $('data-info').dataset.dataDate = meta.data_date;
+}
+
+async function copyLink() {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    $('copy-status').textContent = t(state.lang, 'copied');
+  } catch {
+    $('copy-status').textContent = location.href;
+  }
+}
+
+function showLoadFailure(err) {
+  const boot = $('boot');
+  boot.hidden = false;
+  boot.classList.add('failed');
+  boot.setAttribute('role', 'alert');
+  boot.textContent = t(state.lang, 'load_failed');
+  boot.dataset.error = String(err && err.message ? err.message : err);
+  document.body.classList.add('load-failed');
+}
+
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || embedded) return;
+  navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
+}
+
+// In an iframe (?embed=1) the page tells its host its height and each result,
+// and accepts a theme (CSS custom properties). Message format: see embed.html.
+const THEME_VARS = new Set(['--hon-font', '--hon-text', '--hon-muted', '--hon-bg', '--hon-surface', '--hon-border',
+  '--hon-accent', '--hon-accent-text', '--hon-ok', '--hon-bad', '--hon-focus', '--hon-radius']);
+const SAFE_VALUE = /^[#(),.%\w\s"'-]{1,120}$/;
+
+function startEmbedMessages() {
+  if (window.parent === window) return;
+  const send = () => window.parent.postMessage({ type: 'honoraria:resize', height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  new ResizeObserver(send).observe(document.body);
+  window.addEventListener('message', (e) => {
+    if (e.source !== window.parent || !e.data || e.data.type !== 'honoraria:theme') return;
+    for (const [name, value] of Object.entries(e.data.vars || {})) {
+      // CSSOM, not a style attribute: allowed by the style-src 'self' policy.
+      if (THEME_VARS.has(name) && typeof value === 'string' && SAFE_VALUE.test(value)) {
+        document.documentElement.style.setProperty(name, value);
+      }
+    }
+  });
+  window.parent.postMessage({ type: 'honoraria:ready' }, '*');
+  send();
+}
+
+function postResult(res) {
+  if (!embedded || window.parent === window) return;
+  window.parent.postMessage({ type: 'honoraria:result', query: toQuery(state), result: res }, '*');
+}
+
+// Re-render the footer in the new language too.
+$('lang').addEventListener('change', renderFooter);

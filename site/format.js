@@ -1,0 +1,41 @@
+// Formatting for display. Amounts arrive from the engine as strings with a dot
+// and two decimals ("31.81"); they are shown as Belgians read them ("31,81 €")
+// while the elements keep the dot value in data-value for machines.
+
+import { LOCALES } from './i18n.js?v=__VERSION__';
+
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+
+export function isAmount(s) {
+  return typeof s === 'string' && AMOUNT.test(s);
+}
+
+// formatAmount("5881.81", "fr") → "5 881,81 €" (the space before € is a plain
+// space; the element is styled white-space: nowrap).
+export function formatAmount(s, lang) {
+  if (!isAmount(s)) return String(s);
+  const nf = new Intl.NumberFormat(LOCALES[lang] || 'fr-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return nf.format(Number(s)) + ' €';
+}
+
+// formatNumber("6.05", "nl") → "6,05" (percentages, counts).
+export function formatNumber(s, lang) {
+  if (!isAmount(s)) return String(s);
+  const decimals = (s.split('.')[1] || '').length;
+  const nf = new Intl.NumberFormat(LOCALES[lang] || 'fr-BE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return nf.format(Number(s));
+}
+
+// formatDate("2024-03-01", "nl") → "1 maart 2024".
+export function formatDate(s, lang) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(s));
+  if (!m) return String(s);
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return new Intl.DateTimeFormat(LOCALES[lang] || 'fr-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+// today returns the local date as YYYY-MM-DD.
+export function today(now = new Date()) {
+  const p = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,0 +1,50 @@
+// The page state is the URL: every input is mirrored in the query string under
+// the command line's flag names (BRIEF §8), so a URL reproduces a result.
+
+export const PARAMS = [
+  'code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred',
+  'doctor', 'setting', 'on-duty', 'special-request',
+  'household-income', 'dependants', 'titulaires', 'paid', 'third-party', 'lang',
+];
+
+export const BOOLEANS = new Set(['dmg', 'chronic', 'referred', 'on-duty', 'special-request', 'third-party']);
+
+// Longest value kept from a URL; the engine rejects anything longer anyway.
+const MAX_LEN = 200;
+
+// readState reads the known parameters of a query string. Values are kept as
+// given (a malformed value reaches the engine, which names it in its error).
+export function readState(search) {
+  const params = new URLSearchParams(search);
+  const state = {};
+  for (const name of PARAMS) {
+    const v = params.get(name);
+    if (v !== null && v !== '') state[name] = v.slice(0, MAX_LEN);
+  }
+  return state;
+}
+
+// isOn reads a boolean parameter.
+export function isOn(v) {
+  return v === true || v === '1' || v === 'true';
+}
+
+// toSearch writes the state as a query string in a stable order, leaving out
+// empty values and unchecked boxes.
+export function toSearch(state) {
+  const params = new URLSearchParams();
+  for (const name of PARAMS) {
+    const v = state[name];
+    if (v === undefined || v === null || v === '') continue;
+    if (BOOLEANS.has(name) && (v === false || v === '0' || v === 'false')) continue;
+    params.set(name, v === true ? '1' : String(v));
+  }
+  const s = params.toString();
+  return s ? '?' + s : '';
+}
+
+// toQuery is the object passed to Honoraria.quote: the same names and values
+// as the URL (and as the command line's flags).
+export function toQuery(state) {
+  return Object.fromEntries(new URLSearchParams(toSearch(state)));
+}

@@ -1,0 +1,70 @@
+// Service worker: after the first visit the calculator works with no network.
+// The build stamps VERSION; a new build installs a new cache and drops the old.
+// Strategy: cache first for the versioned app files, network first (falling
+// back to the cache) for the page itself, so a new deployment shows up online.
+
+const VERSION = '__VERSION__';
+const CACHE = `honoraria-${VERSION}`;
+const ASSETS = [
+  './',
+  './index.html',
+  './embed.html',
+  `./styles.css?v=${VERSION}`,
+  `./app.js?v=${VERSION}`,
+  `./honoraria.js?v=${VERSION}`,
+  `./i18n.js?v=${VERSION}`,
+  `./state.js?v=${VERSION}`,
+  `./format.js?v=${VERSION}`,
+  `./dom.js?v=${VERSION}`,
+  `./history.js?v=${VERSION}`,
+  `./wasm_exec.js?v=${VERSION}`,
+  `./honoraria.wasm?v=${VERSION}`,
+  `./manifest.webmanifest?v=${VERSION}`,
+  `./icon.svg?v=${VERSION}`,
+  `./embed.js?v=${VERSION}`,
+  `./docs.css?v=${VERSION}`,
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(ASSETS)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('honoraria-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (req.mode === 'navigate') {
+    // The page: its query string is state, not a different document.
+    event.respondWith((async () => {
+      try {
+        const res = await fetch(req);
+        if (res.ok) return res;
+        throw new Error(String(res.status));
+      } catch {
+        const cache = await caches.open(CACHE);
+        const page = url.pathname.endsWith('/embed.html') ? './embed.html' : './index.html';
+        return (await cache.match(page)) || (await cache.match('./')) || Response.error();
+      }
+    })());
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(req);
+    if (hit) return hit;
+    const res = await fetch(req);
+    if (res.ok && url.searchParams.get('v') === VERSION) cache.put(req, res.clone());
+    return res;
+  })());
+});

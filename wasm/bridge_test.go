@@ -1,0 +1,240 @@
+//go:build js && wasm
+
+// Run under Node: PATH="$PATH:$(go env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm go test ./wasm/
+// (with a small environment: js/wasm caps arguments + environment at 8 KiB;
+// see scripts/test-wasm.sh).
+package main
+
+import (
+	"sync"
+	"syscall/js"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"honoraria/calc"
+	"honoraria/data"
+)
+
+var (
+	apiOnce sync.Once
+	apiObj  js.Value
+	apiDS   *calc.Dataset
+)
+
+// api installs the bridge on a fresh object, as main does on the page.
+func api(t *testing.T) js.Value {
+	t.Helper()
+	apiOnce.Do(func() {
+		ds, err := data.Load()
+		if err != nil {
+			panic(err)
+		}
+		apiDS = ds
+		apiObj = js.Global().Get("Object").New()
+		install(apiObj, ds)
+	})
+	return apiObj
+}
+
+// jsObject builds a JS object from Go values.
+func jsObject(m map[string]any) js.Value {
+	return js.ValueOf(m)
+}
+
+// goValue converts a JS value back into the Go shapes of the engine's objects
+// (string, bool, nil, float64, []any, map[string]any) for comparison.
+func goValue(v js.Value) any {
+	switch v.Type() {
+	case js.TypeNull, js.TypeUndefined:
+		return nil
+	case js.TypeString:
+		return v.String()
+	case js.TypeBoolean:
+		return v.Bool()
+	case js.TypeNumber:
+		return v.Float()
+	case js.TypeObject:
+		if v.InstanceOf(js.Global().Get("Array")) {
+			out := make([]any, v.Length())
+			for i := range out {
+				out[i] = goValue(v.Index(i))
+			}
+			return out
+		}
+		keys := js.Global().Get("Object").Call("keys", v)
+		out := make(map[string]any, keys.Length())
+		for i := 0; i < keys.Length(); i++ {
+			k := keys.Index(i).String()
+			out[k] = goValue(v.Get(k))
+		}
+		return out
+	}
+	return "<" + v.Type().String() + ">"
+}
+
+// normalise turns ints into float64, as they come back from JS.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normalise(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalise(e)
+		}
+		return out
+	}
+	return v
+}
+
+func errorKind(v js.Value) string {
+	e := v.Get("error")
+	if e.Type() != js.TypeObject {
+		return ""
+	}
+	return e.Get("kind").String()
+}
+
+func TestQuoteMatchesEngineObject(t *testing.T) {
+	a := api(t)
+	fields := map[string]string{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "1", "lang": "nl"}
+	q, err := calc.ParseQuery(fields)
+	require.NoError(t, err)
+	want, err := apiDS.Quote(q)
+	require.NoError(t, err)
+
+	got := a.Call("quote", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "1", "lang": "nl"}))
+	require.Empty(t, errorKind(got), "unexpected error: %v", goValue(got))
+	assert.Equal(t, "31.81", got.Get("fee").String())
+	assert.Equal(t, normalise(want.Object()), goValue(got))
+}
+
+func TestQuoteKeySpellingsAndValueTypes(t *testing.T) {
+	a := api(t)
+	base := goValue(a.Call("quote", jsObject(map[string]any{
+		"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "1", "third-party": "1", "lang": "fr",
+	})))
+	require.NotContains(t, base, "error")
+	variants := []map[string]any{
+		{"code": 101076, "date": "2024-03-01", "insured": "preferential", "dmg": true, "thirdParty": true, "lang": "fr"},
+		{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "true", "third_party": 1, "lang": "fr"},
+		{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": 1, "ThirdParty": "1", "lang": "fr", "age": nil},
+	}
+	for i, v := range variants {
+		got := goValue(a.Call("quote", jsObject(v)))
+		assert.Equal(t, base, got, "variant %d", i)
+	}
+	// false and 0 mean "no".
+	off := goValue(a.Call("quote", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "dmg": false, "onDuty": 0})))
+	plain := goValue(a.Call("quote", jsObject(map[string]any{"code": "101076", "date": "2024-03-01"})))
+	assert.Equal(t, plain, off)
+}
+
+func TestQuoteBadInputReturnsErrorObject(t *testing.T) {
+	a := api(t)
+	cases := []struct {
+		name  string
+		query js.Value
+		field string
+	}{
+		{"malformed code", jsObject(map[string]any{"code": "12ab", "date": "2024-03-01"}), "code"},
+		{"impossible date", jsObject(map[string]any{"code": "101076", "date": "2024-02-30"}), "date"},
+		{"unknown field", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "colour": "red"}), "colour"},
+		{"unknown enum", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "doctor": "<script>"}), "doctor"},
+		{"non-numeric age", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "age": "old"}), "age"},
+		{"NaN age", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "age": js.Global().Get("NaN")}), "age"},
+		{"object value", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "age": map[string]any{}}), "age"},
+		{"twice", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "on-duty": "1", "onDuty": "1"}), "on-duty"},
+		{"not an object", js.ValueOf("code=101076"), "query"},
+		{"array", js.ValueOf([]any{"101076"}), "query"},
+		{"missing", js.Undefined(), "query"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := a.Call("quote", tc.query)
+			require.Equal(t, "input", errorKind(got), "%v", goValue(got))
+			assert.Equal(t, tc.field, got.Get("error").Get("field").String())
+			assert.NotEmpty(t, got.Get("error").Get("message").String())
+			assert.True(t, got.Get("fee").IsUndefined(), "no amount with an error")
+		})
+	}
+}
+
+func TestQuoteNoData(t *testing.T) {
+	a := api(t)
+	got := a.Call("quote", jsObject(map[string]any{"code": "999999", "date": "2024-03-01"}))
+	kind := errorKind(got)
+	assert.Contains(t, []string{"no-data", "input"}, kind, "%v", goValue(got))
+	assert.True(t, got.Get("fee").IsUndefined())
+}
+
+func TestYear(t *testing.T) {
+	a := api(t)
+	want, err := apiDS.Year(2020, calc.FR)
+	require.NoError(t, err)
+	for _, y := range []any{2020, "2020"} {
+		got := a.Call("year", y, "fr")
+		require.Empty(t, errorKind(got), "%v", goValue(got))
+		assert.Equal(t, normalise(want.Object()), goValue(got))
+	}
+	assert.Equal(t, "input", errorKind(a.Call("year", "20x0")))
+	assert.Equal(t, "input", errorKind(a.Call("year", 2020, "xx")))
+	assert.Equal(t, "input", errorKind(a.Call("year", map[string]any{})))
+	assert.Equal(t, "input", errorKind(a.Call("year")))
+}
+
+func TestSearch(t *testing.T) {
+	a := api(t)
+	got := a.Call("search", "1010", "fr", 5)
+	require.True(t, got.InstanceOf(js.Global().Get("Array")), "%v", goValue(got))
+	require.Greater(t, got.Length(), 0)
+	assert.LessOrEqual(t, got.Length(), 5)
+	for i := 0; i < got.Length(); i++ {
+		assert.Regexp(t, `^1010`, got.Index(i).Get("code").String())
+	}
+	// The limit may come second.
+	assert.Equal(t, 1, a.Call("search", "1010", 1).Length())
+	// Empty text: no results, not an error.
+	assert.Equal(t, 0, a.Call("search", "").Length())
+	// A bad limit is an error object.
+	assert.Equal(t, "input", errorKind(a.Call("search", "1010", "fr", 0)))
+	assert.Equal(t, "input", errorKind(a.Call("search", map[string]any{})))
+}
+
+func TestMeta(t *testing.T) {
+	a := api(t)
+	got := goValue(a.Call("meta"))
+	assert.Equal(t, normalise(apiDS.Meta()), got)
+	m := got.(map[string]any)
+	assert.NotEmpty(t, m["checksum"])
+	assert.NotEmpty(t, m["years"])
+}
+
+func TestFlagName(t *testing.T) {
+	for in, want := range map[string]string{
+		"onDuty": "on-duty", "on_duty": "on-duty", "on-duty": "on-duty", "OnDuty": "on-duty",
+		"householdIncome": "household-income", "preferential_kind": "preferential-kind", "code": "code",
+	} {
+		assert.Equal(t, want, flagName(in), in)
+	}
+}
+
+func TestGuardTurnsPanicIntoErrorObject(t *testing.T) {
+	v := guard(func() js.Value { panic("boom") }).(js.Value)
+	assert.Equal(t, "internal", errorKind(v))
+	assert.Contains(t, v.Get("error").Get("message").String(), "boom")
+}
+
+func TestToJSConvertsEngineShapes(t *testing.T) {
+	in := map[string]any{"s": "x", "b": true, "n": nil, "l": []any{"a", map[string]any{"k": false}}, "i": 2024, "ss": []string{"p"}}
+	got := goValue(toJS(in))
+	assert.Equal(t, map[string]any{"s": "x", "b": true, "n": nil, "l": []any{"a", map[string]any{"k": false}}, "i": float64(2024), "ss": []any{"p"}}, got)
+}
