@@ -18,9 +18,12 @@ const (
 // ParseDate parses YYYY-MM-DD. It rejects impossible days (2024-02-30) and years outside
 // 1990–2100.
 func ParseDate(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]+s[5:7]+s[8:], 8, 8) {
+		return 0, fmt.Errorf("not a date of the form YYYY-MM-DD")
+	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return 0, fmt.Errorf("not a date of the form YYYY-MM-DD")
+		return 0, fmt.Errorf("no such day in the calendar")
 	}
 	if t.Year() < minYear || t.Year() > maxYear {
 		return 0, fmt.Errorf("out of range %d–%d", minYear, maxYear)

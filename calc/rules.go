@@ -201,6 +201,24 @@ func paramSpecs() map[string]bool {
 	return m
 }
 
-func knownParam(name string) bool { _, ok := paramSpecs()[name]; return ok }
+// Other amounts a source fixes for a year without a nomenclature code (a seed's "DMG
+// prevention module +10 €") are named amount.<slug>, with the description in the note.
+func knownParam(name string) bool {
+	_, ok := paramSpecs()[name]
+	return ok || isOtherAmount(name)
+}
 
-func paramIsAmount(name string) bool { return paramSpecs()[name] }
+func paramIsAmount(name string) bool { return paramSpecs()[name] || isOtherAmount(name) }
+
+func isOtherAmount(name string) bool {
+	slug, ok := strings.CutPrefix(name, "amount.")
+	if !ok || slug == "" {
+		return false
+	}
+	for _, r := range slug {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return false
+		}
+	}
+	return true
+}

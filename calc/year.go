@@ -2,6 +2,7 @@ package calc
 
 import (
 	"strconv"
+	"strings"
 )
 
 // A Year holds the year's parameters: the doctors' statut social, the agreement's income
@@ -110,9 +111,17 @@ func (yr *Year) Object() map[string]any {
 		brackets = append(brackets, map[string]any{"up_to": v(n + ".upto"), "ceiling": v(n + ".ceiling")})
 	}
 	o["maf"] = map[string]any{"brackets": orEmpty(brackets), "social": v("maf.social"), "child": v("maf.child"), "chronic_reduction": v("maf.chronic_reduction")}
+	var other []any
+	for _, name := range sortedKeys(yr.Params) {
+		if p := yr.Params[name]; isOtherAmount(name) {
+			other = append(other, map[string]any{"name": strings.TrimPrefix(name, "amount."), "value": p.Value, "description": optString(p.Note),
+				"valid_from": p.Period.From.String(), "valid_to": optString(p.Period.To.String()), "sources": used.list(p.Sources)})
+		}
+	}
+	o["other_amounts"] = orEmpty(other)
 	var notes []any
 	for _, name := range sortedKeys(yr.Params) {
-		if p := yr.Params[name]; p.Note != "" {
+		if p := yr.Params[name]; p.Note != "" && !isOtherAmount(name) {
 			notes = append(notes, map[string]any{"parameter": name, "text": p.Note, "valid_from": p.Period.From.String(), "valid_to": optString(p.Period.To.String()), "sources": used.list(p.Sources)})
 		}
 	}

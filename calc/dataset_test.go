@@ -1,0 +1,154 @@
+package calc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const tariffHeader = "code,label_fr,label_nl,category,specialty,valid_from,valid_to,band,fee,reimb_ordinary,reimb_preferential,reimb_ordinary_dmg,reimb_preferential_dmg,key_letters,coefficients,source,link,note\n"
+
+// A hand-broken data file fails with file, line and field.
+func TestLoaderRejects(t *testing.T) {
+	sources := File{Name: "sources.csv", Data: []byte("id,kind,title,url,date,eli\nsrc,official,A table,https://example.org,2024,\n")}
+	good := "101076,fr,nl,gp-consultation,,2024-01-01,2024-12-31,,31.81,,,,,,,src,,\n"
+	cases := []struct {
+		name string
+		file File
+		want string
+	}{
+		{"unknown column", File{"2024/tariffs.csv", []byte(strings.Replace(tariffHeader, "note", "remark", 1) + good)}, "2024/tariffs.csv:1: remark: unknown column"},
+		{"missing column", File{"2024/tariffs.csv", []byte(strings.Replace(tariffHeader, ",note", "", 1) + "101076,fr,nl,gp-consultation,,2024-01-01,2024-12-31,,31.81,,,,,,,src,\n")}, "2024/tariffs.csv:1: note: missing column"},
+		{"comma decimal", File{"2024/tariffs.csv", []byte(tariffHeader + `101076,fr,nl,gp-consultation,,2024-01-01,2024-12-31,,"31,81",,,,,,,src,,` + "\n")}, `2024/tariffs.csv:2: fee: "31,81" is not an amount`},
+		{"negative amount", File{"2024/tariffs.csv", []byte(tariffHeader + "101076,fr,nl,gp-consultation,,2024-01-01,2024-12-31,,-1.00,,,,,,,src,,\n")}, `2024/tariffs.csv:2: fee: "-1.00" is not an amount`},
+		{"reimbursement above fee", File{"2024/tariffs.csv", []byte(tariffHeader + "101076,fr,nl,gp-consultation,,2024-01-01,2024-12-31,,31.81,32.00,,,,,,src,,\n")}, "2024/tariffs.csv:2: reimb_ordinary: 32.00 is more than the fee 31.81"},
+		{"bad code", File{"2024/tariffs.csv", []byte(tariffHeader + "10107,fr,nl,gp-consultation,,2024-01-01,2024-12-31,,31.81,,,,,,,src,,\n")}, `2024/tariffs.csv:2: code: "10107" is not a 6-digit code`},
+		{"impossible date", File{"2024/tariffs.csv", []byte(tariffHeader + "101076,fr,nl,gp-consultation,,2024-02-30,2024-12-31,,31.81,,,,,,,src,,\n")}, `2024/tariffs.csv:2: valid_from: "2024-02-30": no such day`},
+		{"end before start", File{"2024/tariffs.csv", []byte(tariffHeader + "101076,fr,nl,gp-consultation,,2024-05-01,2024-04-30,,31.81,,,,,,,src,,\n")}, "2024/tariffs.csv:2: valid_to: 2024-04-30 is before valid_from"},
+		{"wrong year folder", File{"2023/tariffs.csv", []byte(tariffHeader + good)}, "2023/tariffs.csv:2: valid_from: 2024-01-01 does not fall in 2023"},
+		{"unknown source", File{"2024/tariffs.csv", []byte(tariffHeader + strings.Replace(good, ",src,", ",nosuch,", 1))}, `2024/tariffs.csv:2: source: "nosuch" is not in sources.csv`},
+		{"no source", File{"2024/tariffs.csv", []byte(tariffHeader + strings.Replace(good, ",src,", ",,", 1))}, "2024/tariffs.csv:2: source: every figure needs a source"},
+		{"unknown category", File{"2024/tariffs.csv", []byte(tariffHeader + strings.Replace(good, "gp-consultation", "gp", 1))}, `2024/tariffs.csv:2: category: "gp" is not one of`},
+		{"overlap", File{"2024/tariffs.csv", []byte(tariffHeader + good + strings.Replace(good, "2024-01-01", "2024-06-01", 1))}, "2024/tariffs.csv:3: valid_from: code 101076 period 2024-06-01 → 2024-12-31 overlaps 2024-01-01 → 2024-12-31 (2024/tariffs.csv:2)"},
+		{"ragged row", File{"2024/tariffs.csv", []byte(tariffHeader + "101076,fr\n")}, "2024/tariffs.csv:2: row has 2 cells, header has 18"},
+		{"unknown parameter", File{"2024/parameters.csv", []byte("name,value,valid_from,valid_to,source,note\nstatut.full,1.00,2024-01-01,,src,\n")}, `2024/parameters.csv:2: name: "statut.full" is not a known parameter`},
+		{"parameter amount", File{"2024/parameters.csv", []byte("name,value,valid_from,valid_to,source,note\nstatut_social.full,\"5.881,81\",2024-01-01,,src,\n")}, `2024/parameters.csv:2: value: "5.881,81" is not an amount`},
+		{"unknown rule", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.magic,101076,2024-01-01,,any,any,1.00,src,\n")}, `rules.csv:2: rule: "share.magic" is not a rule the engine implements`},
+		{"rule value", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.fixed,101076,2024-01-01,,any,any,four,src,\n")}, `rules.csv:2: value: "four": must be an amount`},
+		{"unknown file", File{"extra.csv", []byte("a\n")}, "extra.csv: unknown data file"},
+		{"missing translation", File{"messages.csv", []byte("key,en,fr,nl,de\nx,a,b,,d\n")}, "messages.csv:2: nl: missing translation"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := NewDataset([]File{sources, c.file})
+			require.Error(t, err)
+			var de *DataError
+			require.ErrorAs(t, err, &de)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+func TestParseQueryErrors(t *testing.T) {
+	long := strings.Repeat("9", 500)
+	cases := []struct {
+		in    map[string]string
+		field string
+	}{
+		{map[string]string{"date": "2024-03-01"}, "code"},
+		{map[string]string{"code": "10107", "date": "2024-03-01"}, "code"},
+		{map[string]string{"code": "１０１０７６", "date": "2024-03-01"}, "code"},
+		{map[string]string{"code": long, "date": "2024-03-01"}, "code"},
+		{map[string]string{"code": "101076"}, "date"},
+		{map[string]string{"code": "101076", "date": "01/03/2024"}, "date"},
+		{map[string]string{"code": "101076", "date": "2024-13-01"}, "date"},
+		{map[string]string{"code": "101076", "date": "1850-01-01"}, "date"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "insured": "rich"}, "insured"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "preferential-kind": "x"}, "preferential-kind"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "dmg": "maybe"}, "dmg"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "age": "forty"}, "age"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "age": "-1"}, "age"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "age": "131"}, "age"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "doctor": "<script>"}, "doctor"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "setting": "home"}, "setting"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "paid": "-5"}, "paid"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "paid": "1e9"}, "paid"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "paid": "100000.01"}, "paid"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "paid": "31,81"}, "paid"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "household-income": "lots"}, "household-income"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "titulaires": "0"}, "titulaires"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "dependants": "51"}, "dependants"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "lang": "es"}, "lang"},
+		{map[string]string{"code": "101076", "date": "2024-03-01", "colour": "red"}, "colour"},
+	}
+	for _, c := range cases {
+		_, err := ParseQuery(c.in)
+		var ie *InputError
+		if assert.ErrorAs(t, err, &ie, "%v", c.in) {
+			assert.Equal(t, c.field, ie.Field, "%v", c.in)
+			assert.Contains(t, err.Error(), c.field)
+			assert.LessOrEqual(t, len(ie.Value), 70, "long values are shortened")
+		}
+	}
+}
+
+func TestParseQueryDefaults(t *testing.T) {
+	q, err := ParseQuery(map[string]string{"code": "101076", "date": "2024-03-01"})
+	require.NoError(t, err)
+	assert.Equal(t, "conventioned", q.Doctor)
+	assert.Equal(t, "ambulatory", q.Setting)
+	assert.Equal(t, -1, q.Age)
+	assert.Equal(t, 1, q.Titulaires)
+	assert.Equal(t, EN, q.Lang)
+	back, err := ParseQuery(q.Values())
+	require.NoError(t, err)
+	assert.Equal(t, q, back, "Values is the inverse of ParseQuery")
+}
+
+// Every message key the engine uses exists in the four languages.
+func TestMessagesComplete(t *testing.T) {
+	ds := fixture(t)
+	for key := range ds.messages {
+		for _, l := range []Lang{EN, FR, NL, DE} {
+			assert.NotEmpty(t, ds.messages[key][l], "%s %s", key, l)
+		}
+	}
+	src := string(readFile(t, "quote.go")) + string(readFile(t, "supplement.go")) + string(readFile(t, "year.go"))
+	for _, key := range quotedKeys(src) {
+		if strings.HasSuffix(key, ".") {
+			continue // built with a suffix (supplement.ban-shared-room. + value)
+		}
+		_, ok := ds.messages[key]
+		if _, isRule := ruleSpecs()[key]; isRule && !ok {
+			continue // a rule name, not a message key
+		}
+		assert.True(t, ok, "message %q used in the code is missing from messages.csv", key)
+	}
+}
+
+// quotedKeys finds the string literals that look like message keys.
+func quotedKeys(src string) []string {
+	var out []string
+	for _, part := range strings.Split(src, `"`)[1:] {
+		if i := strings.IndexByte(part, '.'); i > 0 && !strings.ContainsAny(part, " /%{}()=,:") && len(part) < 60 &&
+			strings.Contains("nodata input fee share reimbursement note third-party desk bill supplement band", part[:i]) {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func BenchmarkQuote(b *testing.B) {
+	ds := fixture(b)
+	q := mustQuery(b, map[string]string{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "1", "paid": "5"})
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := ds.Quote(q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = res.Object()
+	}
+}
