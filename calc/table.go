@@ -61,7 +61,6 @@ func readTable(f File, columns []string) ([]record, error) {
 	}
 	var out []record
 	for {
-		line, _ := r.FieldPos(0)
 		row, err := r.Read()
 		if err == io.EOF {
 			return out, nil
@@ -73,7 +72,7 @@ func readTable(f File, columns []string) ([]record, error) {
 			}
 			return nil, &DataError{File: f.Name, Err: err.Error()}
 		}
-		line, _ = r.FieldPos(0)
+		line, _ := r.FieldPos(0)
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
 			continue // blank line
 		}
