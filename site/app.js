@@ -139,6 +139,9 @@ function wireEvents() {
 function onInput(e) {
   const target = e.target;
   if (!target.name || target.id === 'lang') return;
+  // The code box is handled on 'input'; its 'change' (on blur, e.g. when a
+  // suggestion is clicked) must not rebuild the list under the pointer.
+  if (target === codeInput && e.type === 'change') return;
   readControl(target);
   if (target.name === 'insured') syncVisibility();
   if (!globalThis.Honoraria?.quote) {

@@ -1,0 +1,117 @@
+// Shared set-up for the browser tests: build the site if needed, start our own
+// server (cmd/serve) on a free localhost port, launch Debian's Chromium through
+// playwright-core, and build the command line for comparisons.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = process.env.HONORARIA_DIST || join(ROOT, 'dist');
+const BIN = mkdtempSync(join(tmpdir(), 'honoraria-e2e-'));
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// ensureDist builds the site once when dist/ has no wasm (make e2e builds first).
+export function ensureDist() {
+  if (!existsSync(join(DIST, 'honoraria.wasm'))) {
+    execFileSync('bash', [join(ROOT, 'scripts/build-site.sh'), DIST], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+// goBuild compiles a command of the module into the test's temporary folder.
+export function goBuild(pkg, name) {
+  const out = join(BIN, name);
+  if (!existsSync(out)) execFileSync('go', ['build', '-o', out, pkg], { cwd: ROOT, stdio: 'inherit' });
+  return out;
+}
+
+// startServer starts cmd/serve on 127.0.0.1:<free port> and resolves with
+// {url, stop}.
+export async function startServer(dir = DIST) {
+  ensureDist();
+  const bin = goBuild('./cmd/serve', 'serve');
+  const child = spawn(bin, ['-dir', dir, '-addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + buf)), 15000);
+    child.stdout.on('data', (chunk) => {
+      buf += chunk;
+      const m = /on (http:\/\/[^\s]+)/.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${buf}`)));
+  });
+  const stop = () => new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+  return { url, stop };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+// openPage opens a page that records every request and page error.
+export async function openPage(browser, { width = 1200, height = 900, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...contextOptions });
+  const page = await context.newPage();
+  page.requests = [];
+  page.errors = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return { context, page };
+}
+
+// waitReady waits until the engine answered (or failed).
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.body.classList.contains('ready') || document.body.classList.contains('load-failed'), null, { timeout: 30000 });
+}
+
+// values reads every data-field/data-value pair on the page.
+export async function values(page) {
+  return page.evaluate(() => Object.fromEntries(
+    [...document.querySelectorAll('[data-field][data-value]')].map((n) => [n.dataset.field, n.dataset.value]),
+  ));
+}
+
+export function axeSource() {
+  const require = createRequire(import.meta.url);
+  return require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+// cli runs the command line and returns {code, json, stderr}.
+export function cli(args) {
+  const bin = goBuild('./cmd/honoraria', 'honoraria');
+  try {
+    const out = execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, json: JSON.parse(out), stderr: '' };
+  } catch (e) {
+    let json = null;
+    try { json = JSON.parse(e.stdout); } catch { /* no JSON on errors */ }
+    return { code: e.status, json, stderr: String(e.stderr) };
+  }
+}
+
+// flags turns a query object into command-line flags.
+export function flags(query) {
+  const out = [];
+  for (const [k, v] of Object.entries(query)) {
+    if (v === true || v === '1') out.push(`--${k}`);
+    else if (v !== false && v !== '' && v !== undefined) out.push(`--${k}`, String(v));
+  }
+  return out;
+}

@@ -1,0 +1,239 @@
+// The calculator page in a real browser: URL state, amounts and their
+// data-values, recompute on input, languages, errors, hardening, layout and
+// accessibility.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, waitReady, values, axeSource } from './helpers.mjs';
+
+let server, browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const STATE_URL = '/?code=101076&date=2024-03-01&insured=preferential&dmg=1&lang=nl';
+
+async function open(path, opts) {
+  const { context, page } = await openPage(browser, opts);
+  await page.goto(server.url.replace(/\/$/, '') + path);
+  if (!path.startsWith('/embed')) await waitReady(page);
+  return { context, page };
+}
+
+const text = (page, sel) => page.locator(sel).first().innerText();
+
+test('a URL with state shows the fee 31,81 € in Dutch, with data-values', async () => {
+  const { context, page } = await open(STATE_URL);
+  const v = await values(page);
+  assert.equal(v.fee, '31.81');
+  assert.match(v.reimbursement, /^\d+\.\d{2}$/);
+  assert.match(v['personal-share'], /^\d+\.\d{2}$/);
+  assert.equal((Number(v.fee) - Number(v.reimbursement)).toFixed(2), v['personal-share']);
+  assert.ok(['true', 'false'].includes(v['supplement-allowed']));
+  assert.match(v['pay-at-desk'], /^\d+\.\d{2}$/);
+  const fee = await text(page, '[data-field="fee"]');
+  assert.equal(fee.replace(/\s/g, ' '), '31,81 €');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  const result = await text(page, '#result');
+  assert.match(result, /Remgeld/);
+  assert.match(result, /Tegemoetkoming/);
+  assert.match(result, /Waarom dit bedrag/);
+  // The explanation links its sources.
+  assert.ok(await page.locator('.explanation a.source[href^="http"]').count() > 0);
+  // Footer: data checksum and date.
+  assert.match(await text(page, '#data-info'), /\d{4}-\d{2}-\d{2}/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the form reflects the URL and every change recomputes and updates the URL', async () => {
+  const { context, page } = await open('/?code=101076&date=2024-03-01&lang=en');
+  assert.equal(await page.inputValue('#code'), '101076');
+  assert.equal(await page.inputValue('#date'), '2024-03-01');
+  const before = await values(page);
+  await page.check('#dmg');
+  const withDMG = await values(page);
+  assert.equal(withDMG.fee, before.fee);
+  assert.ok(Number(withDMG['personal-share']) < Number(before['personal-share']), 'a DMG lowers the share');
+  assert.match(page.url(), /dmg=1/);
+
+  await page.check('input[name="insured"][value="preferential"]');
+  const pref = await values(page);
+  assert.ok(Number(pref['personal-share']) < Number(withDMG['personal-share']));
+  assert.match(page.url(), /insured=preferential/);
+
+  await page.fill('#date', '2020-06-01');
+  const y2020 = await values(page);
+  assert.notEqual(y2020.fee, pref.fee);
+  assert.match(page.url(), /date=2020-06-01/);
+
+  await page.selectOption('#doctor', 'nonconventioned');
+  assert.match(page.url(), /doctor=nonconventioned/);
+  await page.fill('#paid', '60');
+  const bill = await values(page);
+  assert.ok(['ok', 'allowed', 'not-allowed', 'unknown'].includes(bill['bill-verdict']), JSON.stringify(bill));
+  assert.match(page.url(), /paid=60/);
+
+  // The URL alone reproduces the result.
+  const url = page.url();
+  const shown = await values(page);
+  const { context: c2, page: p2 } = await openPage(browser);
+  await p2.goto(url);
+  await waitReady(p2);
+  assert.deepEqual(await values(p2), shown);
+  await c2.close();
+  await context.close();
+});
+
+test('searching by words suggests services; choosing one computes it', async () => {
+  const { context, page } = await open('/?lang=nl&date=2024-03-01');
+  assert.equal((await values(page)).fee, undefined);
+  await page.fill('#code', 'raadpleging');
+  await page.locator('#suggestions button').first().waitFor();
+  assert.ok(await page.locator('#suggestions button').count() > 0);
+  assert.equal((await values(page)).fee, undefined, 'no amount before a choice');
+  await page.click('#suggestions button[data-code="101076"]');
+  assert.equal((await values(page)).fee, '31.81');
+  assert.match(page.url(), /code=101076/);
+
+  // Keyboard: a code prefix, arrow down into the list, Enter chooses.
+  await page.fill('#code', '10107');
+  await page.locator('#suggestions button').first().waitFor();
+  await page.focus('#code');
+  await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => document.activeElement.dataset.code);
+  assert.match(focused, /^10107/);
+  await page.keyboard.press('Enter');
+  assert.match((await values(page)).fee || '', /^\d+\.\d{2}$/);
+  assert.match(page.url(), new RegExp(`code=${focused}`));
+  await context.close();
+});
+
+test('switching language re-renders in German with the Belgian terms', async () => {
+  const { context, page } = await open(STATE_URL);
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  const result = await text(page, '#result');
+  assert.match(result, /Eigenanteil/);
+  assert.match(result, /Honorarzuschlag/);
+  assert.match(await text(page, 'form'), /Allgemeine Medizinische Akte/);
+  assert.match(await text(page, 'form'), /erhöhte Kostenerstattung/i);
+  assert.match(page.url(), /lang=de/);
+  assert.equal((await values(page)).fee, '31.81');
+  await page.selectOption('#lang', 'fr');
+  assert.match(await text(page, '#result'), /Ticket modérateur/);
+  await context.close();
+});
+
+test('the browser language chooses the page language', async () => {
+  const { context, page } = await open('/?code=101076&date=2024-03-01', { contextOptions: { locale: 'nl-BE' } });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  await context.close();
+});
+
+test('an unknown code says so plainly and shows no amount', async () => {
+  const { context, page } = await open('/?code=999999&date=2024-03-01&lang=en');
+  const v = await values(page);
+  for (const f of ['fee', 'reimbursement', 'personal-share', 'pay-at-desk']) assert.equal(v[f], undefined);
+  const result = await text(page, '#result');
+  assert.match(result, /No data|check this input/i);
+  const bad = await open('/?code=12&date=2024-03-01&lang=fr');
+  assert.equal((await values(bad.page)).fee, undefined);
+  assert.match(await text(bad.page, '#result'), /code/);
+  await bad.context.close();
+  await context.close();
+});
+
+test('markup in every URL parameter never reaches the DOM as HTML', async () => {
+  const evil = '"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  const params = ['code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred', 'doctor', 'setting',
+    'on-duty', 'special-request', 'household-income', 'dependants', 'titulaires', 'paid', 'third-party', 'lang'];
+  for (const target of [...params, 'all']) {
+    const q = new URLSearchParams({ code: '101076', date: '2024-03-01' });
+    for (const p of params) if (target === 'all' || p === target) q.set(p, evil);
+    const { context, page } = await open('/?' + q);
+    const found = await page.evaluate(() => ({
+      xss: window.__xss,
+      injected: document.body.querySelectorAll('img, script, iframe, object, embed, svg image').length,
+    }));
+    assert.equal(found.xss, undefined, target);
+    assert.equal(found.injected, 0, target);
+    if (target !== 'lang') {
+      assert.equal((await values(page)).fee, undefined, `no amount with a bad ${target}`);
+      assert.match(await text(page, '#result'), /img src=x|script|<|check|Vérifiez|Controleer|prüfen/i, target);
+    }
+    await context.close();
+  }
+});
+
+test('the page requests nothing from another origin', async () => {
+  const { context, page } = await open(STATE_URL);
+  await page.fill('#code', 'consult');
+  await page.waitForTimeout(200);
+  const origin = new URL(server.url).origin;
+  const foreign = page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test('the server sends a strict CSP and serves precompressed wasm', async () => {
+  const res = await fetch(server.url + 'honoraria.wasm', { headers: { 'Accept-Encoding': 'br' } });
+  assert.equal(res.headers.get('content-type'), 'application/wasm');
+  assert.equal(res.headers.get('content-encoding'), 'br');
+  const page = await fetch(server.url);
+  const csp = page.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+});
+
+test('when the wasm cannot load, the page says so plainly', async () => {
+  const { context, page } = await openPage(browser);
+  await page.route('**/honoraria.wasm*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(server.url + '?code=101076&date=2024-03-01&lang=en');
+  await waitReady(page);
+  const boot = page.locator('#boot');
+  assert.ok(await boot.isVisible());
+  assert.match(await boot.innerText(), /could not be loaded/);
+  assert.equal((await values(page)).fee, undefined);
+  await context.close();
+});
+
+test('usable on a 360 px wide screen', async () => {
+  const { context, page } = await open(STATE_URL, { width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  assert.ok(await page.locator('[data-field="fee"]').isVisible());
+  await page.fill('#code', '101032');
+  assert.match((await values(page)).fee, /^\d+\.\d{2}$/);
+  const box = await page.locator('#code').boundingBox();
+  assert.ok(box.width <= 360 && box.height >= 40);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical accessibility violations', async () => {
+  for (const path of [STATE_URL, '/?lang=fr', '/?code=999999&date=2024-03-01&lang=de', '/embed.html']) {
+    const { context, page } = await open(path, { contextOptions: { bypassCSP: true } });
+    if (path.startsWith('/embed')) await page.waitForTimeout(500);
+    await page.evaluate(axeSource());
+    const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], path);
+    await context.close();
+  }
+});
+
+test('the results are announced to screen readers', async () => {
+  const { context, page } = await open(STATE_URL);
+  const live = await page.locator('#summary').getAttribute('aria-live');
+  assert.equal(live, 'polite');
+  assert.match(await text(page, '#summary'), /31,81/);
+  await context.close();
+});
