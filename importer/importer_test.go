@@ -89,7 +89,7 @@ func TestImportFixtureAndQuote(t *testing.T) {
 	assert.Equal(t, 5, res.Kept[0].Line)
 
 	for _, c := range []struct {
-		in                         map[string]string
+		in                        map[string]string
 		fee, reimbursement, share string
 	}{
 		{map[string]string{"code": "109991", "date": "2025-06-01"}, "25.00", "15.00", "10.00"},
