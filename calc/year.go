@@ -74,33 +74,53 @@ func (yr *Year) value(name string, used *sourceSet) any {
 	return p.Value
 }
 
+// yearLayout maps the keys of the year object to parameter names: a top-level key, or
+// "group.key" for a key inside a nested object. Kept as data so that the object is built
+// by one loop (a literal per key costs kilobytes of wasm).
+func yearLayout() [][2]string {
+	return [][2]string{
+		{"statut_social.full", "statut_social.full"},
+		{"statut_social.partial", "statut_social.partial"},
+		{"statut_social.in_training", "statut_social.in_training"},
+		{"income_clause", "income_clause.household"},
+		{"income_clause_detail.household", "income_clause.household"},
+		{"income_clause_detail.per_dependant", "income_clause.per_dependant"},
+		{"income_clause_detail.per_titulaire", "income_clause.per_titulaire"},
+		{"indexation", "indexation"},
+		{"indexation_detail", "indexation.detail"},
+		{"bim_income_ceiling", "bim_ceiling.annual"},
+		{"bim_income_ceiling_detail.annual", "bim_ceiling.annual"},
+		{"bim_income_ceiling_detail.annual_per_dependant", "bim_ceiling.annual_per_dependant"},
+		{"bim_income_ceiling_detail.monthly", "bim_ceiling.monthly"},
+		{"bim_income_ceiling_detail.monthly_per_dependant", "bim_ceiling.monthly_per_dependant"},
+		{"agreement", "agreement"},
+		{"agreement_status", "agreement.status"},
+		{"accreditation_lump_sum", "accreditation_lump_sum"},
+		{"sources_verified", "sources_verified"},
+		{"maf.social", "maf.social"},
+		{"maf.child", "maf.child"},
+		{"maf.chronic_reduction", "maf.chronic_reduction"},
+	}
+}
+
 // Object returns the year as the object of the contract (BRIEF §8): statut_social.full,
 // .partial, .in_training, income_clause, indexation, bim_income_ceiling and agreement, each
-// a string or null, with detail objects and the sources.
+// a string or null, with detail objects, the maximum à facturer, other amounts, notes and
+// the sources.
 func (yr *Year) Object() map[string]any {
 	used := &sourceSet{ds: yr.ds}
-	v := func(name string) any { return yr.value(name, used) }
-	o := map[string]any{
-		"year": yr.Year,
-		"statut_social": map[string]any{
-			"full": v("statut_social.full"), "partial": v("statut_social.partial"), "in_training": v("statut_social.in_training"),
-		},
-		"income_clause": v("income_clause.household"),
-		"income_clause_detail": map[string]any{
-			"household": v("income_clause.household"), "per_dependant": v("income_clause.per_dependant"),
-			"per_titulaire": v("income_clause.per_titulaire"),
-		},
-		"indexation":         v("indexation"),
-		"indexation_detail":  v("indexation.detail"),
-		"bim_income_ceiling": v("bim_ceiling.annual"),
-		"bim_income_ceiling_detail": map[string]any{
-			"annual": v("bim_ceiling.annual"), "annual_per_dependant": v("bim_ceiling.annual_per_dependant"),
-			"monthly": v("bim_ceiling.monthly"), "monthly_per_dependant": v("bim_ceiling.monthly_per_dependant"),
-		},
-		"agreement":              v("agreement"),
-		"agreement_status":       v("agreement.status"),
-		"accreditation_lump_sum": v("accreditation_lump_sum"),
-		"sources_verified":       v("sources_verified"),
+	o := map[string]any{"year": yr.Year}
+	for _, kv := range yearLayout() {
+		dst, key := o, kv[0]
+		if group, k, nested := strings.Cut(kv[0], "."); nested {
+			m, ok := o[group].(map[string]any)
+			if !ok {
+				m = map[string]any{}
+				o[group] = m
+			}
+			dst, key = m, k
+		}
+		dst[key] = yr.value(kv[1], used)
 	}
 	var brackets []any
 	for i := 1; i <= 9; i++ {
@@ -108,23 +128,23 @@ func (yr *Year) Object() map[string]any {
 		if yr.Params[n+".ceiling"] == nil {
 			continue
 		}
-		brackets = append(brackets, map[string]any{"up_to": v(n + ".upto"), "ceiling": v(n + ".ceiling")})
+		brackets = append(brackets, map[string]any{"up_to": yr.value(n+".upto", used), "ceiling": yr.value(n+".ceiling", used)})
 	}
-	o["maf"] = map[string]any{"brackets": orEmpty(brackets), "social": v("maf.social"), "child": v("maf.child"), "chronic_reduction": v("maf.chronic_reduction")}
-	var other []any
+	o["maf"].(map[string]any)["brackets"] = orEmpty(brackets)
+	var other, notes []any
 	for _, name := range sortedKeys(yr.Params) {
-		if p := yr.Params[name]; isOtherAmount(name) {
-			other = append(other, map[string]any{"name": strings.TrimPrefix(name, "amount."), "value": p.Value, "description": optString(p.Note),
-				"valid_from": p.Period.From.String(), "valid_to": optString(p.Period.To.String()), "sources": used.list(p.Sources)})
+		p := yr.Params[name]
+		entry := map[string]any{"valid_from": p.Period.From.String(), "valid_to": optString(p.Period.To.String()), "sources": used.list(p.Sources)}
+		switch {
+		case isOtherAmount(name):
+			entry["name"], entry["value"], entry["description"] = strings.TrimPrefix(name, "amount."), p.Value, optString(p.Note)
+			other = append(other, entry)
+		case p.Note != "":
+			entry["parameter"], entry["text"] = name, p.Note
+			notes = append(notes, entry)
 		}
 	}
 	o["other_amounts"] = orEmpty(other)
-	var notes []any
-	for _, name := range sortedKeys(yr.Params) {
-		if p := yr.Params[name]; p.Note != "" && !isOtherAmount(name) {
-			notes = append(notes, map[string]any{"parameter": name, "text": p.Note, "valid_from": p.Period.From.String(), "valid_to": optString(p.Period.To.String()), "sources": used.list(p.Sources)})
-		}
-	}
 	o["notes"] = orEmpty(notes)
 	o["sources"] = used.all()
 	return o

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Wasm size budget (issue 5): builds, in one run, the floor — an empty Go wasm
+# program that calls syscall/js and shopspring/decimal — and our bridge, with the
+# same flags, and prints raw / gzip / brotli sizes and the brotli ratio.
+# Budget: ratio ≤ 1.15. Also prints the whole first load of dist/ (brotli).
+# Exit status 1 when over budget (set SIZE_BUDGET_WARN=1 to only warn).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+work="$(mktemp -d "$root/_sizefloor.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+cat > "$work/main.go" <<'GO'
+//go:build js && wasm
+
+// The size floor: the least a Go wasm bridge with decimal money can weigh.
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/shopspring/decimal"
+)
+
+func main() {
+	js.Global().Set("floor", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		a, _ := decimal.NewFromString(args[0].String())
+		b, _ := decimal.NewFromString(args[1].String())
+		return a.Mul(b).Round(2).StringFixed(2)
+	}))
+	select {}
+}
+GO
+flags=(-trimpath -ldflags='-s -w')
+GOOS=js GOARCH=wasm go build "${flags[@]}" -o "$work/floor.wasm" "./$(basename "$work")"
+GOOS=js GOARCH=wasm go build "${flags[@]}" -o "$work/honoraria.wasm" ./wasm
+node scripts/size-report.mjs "$work/floor.wasm" "$work/honoraria.wasm" "${1:-$root/dist}"
