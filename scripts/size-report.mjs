@@ -1,0 +1,40 @@
+// size-report.mjs FLOOR.wasm OURS.wasm [DIST] — prints sizes and the budget ratio.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const BUDGET = 1.15;
+const [floorPath, oursPath, dist] = process.argv.slice(2);
+
+function sizes(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+  };
+}
+const row = (name, s) => console.log(`${name.padEnd(34)} ${String(s.raw).padStart(10)} ${String(s.gzip).padStart(10)} ${String(s.brotli).padStart(10)}`);
+
+console.log(`${'wasm (-trimpath -s -w)'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+const floor = sizes(readFileSync(floorPath));
+const ours = sizes(readFileSync(oursPath));
+row('floor: syscall/js + decimal', floor);
+row('honoraria.wasm', ours);
+const ratio = ours.brotli / floor.brotli;
+console.log(`brotli ratio ${ratio.toFixed(3)} (budget ${BUDGET}); raw ratio ${(ours.raw / floor.raw).toFixed(3)}`);
+
+if (dist && existsSync(join(dist, 'index.html'))) {
+  // First load: what the page fetches before the first result.
+  const first = ['index.html', 'styles.css', 'app.js', 'honoraria.js', 'i18n.js', 'state.js', 'format.js', 'dom.js', 'history.js', 'wasm_exec.js', 'honoraria.wasm', 'manifest.webmanifest', 'icon.svg'];
+  let total = 0;
+  for (const f of first) {
+    const p = join(dist, f + '.br');
+    if (existsSync(p)) total += readFileSync(p).length;
+  }
+  console.log(`first load (${first.length} files, brotli as served): ${total} bytes`);
+
+}
+if (ratio > BUDGET) {
+  console.log(`OVER BUDGET by ${((ratio / BUDGET - 1) * 100).toFixed(1)}%`);
+  if (!process.env.SIZE_BUDGET_WARN) process.exit(1);
+}
