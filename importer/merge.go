@@ -113,7 +113,13 @@ func Merge(base []calc.File, rows []Row, input string) (*Result, error) {
 	for _, f := range base {
 		files[f.Name] = f.Data
 	}
-	ids, err := res.addSources(ds, added, files)
+	var earliest calc.Date // the file's earliest dbegin: the date of its sources
+	for _, r := range rows {
+		if earliest == 0 || r.Begin < earliest {
+			earliest = r.Begin
+		}
+	}
+	ids, err := res.addSources(ds, added, files, earliest)
 	if err != nil {
 		return nil, err
 	}
@@ -296,6 +302,9 @@ func reimb(t calc.Tariff, c calc.Category) *decimal.Decimal {
 	return nil
 }
 
+// FormatAmount writes an amount as the data files do.
+func FormatAmount(d decimal.Decimal) string { return amount(d) }
+
 // amount writes an amount as the data does: two decimals, more only when the export has
 // significant ones (never rounded: the export's figure is the published one).
 func amount(d decimal.Decimal) string {
@@ -316,13 +325,7 @@ func optAmount(d *decimal.Decimal) string {
 
 // addSources appends to sources.csv one source per author_doc used by the added rows and
 // returns author_doc → source id.
-func (res *Result) addSources(ds *calc.Dataset, added []Change, files map[string][]byte) (map[string]string, error) {
-	var earliest calc.Date
-	for _, g := range added {
-		if earliest == 0 || g.Period.From < earliest {
-			earliest = g.Period.From
-		}
-	}
+func (res *Result) addSources(ds *calc.Dataset, added []Change, files map[string][]byte, earliest calc.Date) (map[string]string, error) {
 	ids := map[string]string{}
 	data := files["sources.csv"]
 	for _, g := range added {

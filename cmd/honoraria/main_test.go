@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"honoraria/calc"
+)
+
+// amountRE matches what an amount looks like in any output: digits, a dot or a comma, two
+// decimals.
+var amountRE = regexp.MustCompile(`\d[.,]\d\d`)
+
+// TestBadInput: every kind of bad input exits 2 (or 3 for a valid query without data) with
+// exactly one line on stderr naming the field and the value, nothing on stdout, and no amount
+// other than the one typed (issue 5.4).
+func TestBadInput(t *testing.T) {
+	long := strings.Repeat("9", 10000)
+	for _, c := range []struct {
+		name   string
+		args   []string
+		status int
+		field  string // must appear on stderr
+		value  string // must appear on stderr (quoted or shortened); "" to skip
+	}{
+		{"unknown code", []string{"quote", "--code", "999999", "--date", "2024-03-01"}, 3, "999999", ""},
+		{"no data on that date", []string{"quote", "--code", "101076", "--date", "2010-03-01"}, 3, "101076", "2010-03-01"},
+		{"malformed code", []string{"quote", "--code", "10107", "--date", "2024-03-01"}, 2, "code", "10107"},
+		{"letters in code", []string{"quote", "--code", "10107x", "--date", "2024-03-01"}, 2, "code", "10107x"},
+		{"missing code", []string{"quote", "--date", "2024-03-01"}, 2, "code", ""},
+		{"impossible date", []string{"quote", "--code", "101076", "--date", "2024-02-30"}, 2, "date", "2024-02-30"},
+		{"date format", []string{"quote", "--code", "101076", "--date", "01/03/2024"}, 2, "date", "01/03/2024"},
+		{"date out of range", []string{"quote", "--code", "101076", "--date", "1850-01-01"}, 2, "date", "1850-01-01"},
+		{"date far future", []string{"quote", "--code", "101076", "--date", "3024-01-01"}, 2, "date", "3024-01-01"},
+		{"negative paid", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--paid", "-5.00"}, 2, "paid", "-5.00"},
+		{"absurd paid", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--paid", "99999999"}, 2, "paid", "99999999"},
+		{"paid with comma", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--paid", "31,81"}, 2, "paid", "31,81"},
+		{"paid exponent", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--paid", "1e3"}, 2, "paid", "1e3"},
+		{"negative income", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--household-income", "-1"}, 2, "household-income", "-1"},
+		{"absurd income", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--household-income", "1000000000000"}, 2, "household-income", "1000000000000"},
+		{"non-numeric age", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--age", "ten"}, 2, "age", "ten"},
+		{"negative age", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--age", "-1"}, 2, "age", "-1"},
+		{"absurd age", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--age", "200"}, 2, "age", "200"},
+		{"age with decimals", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--age", "10.5"}, 2, "age", "10.5"},
+		{"dependants", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--dependants", "many"}, 2, "dependants", "many"},
+		{"titulaires zero", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--titulaires", "0"}, 2, "titulaires", "0"},
+		{"unknown insured", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--insured", "rich"}, 2, "insured", "rich"},
+		{"unknown doctor", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--doctor", "quack"}, 2, "doctor", "quack"},
+		{"unknown setting", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--setting", "beach"}, 2, "setting", "beach"},
+		{"unknown lang", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--lang", "es"}, 2, "lang", "es"},
+		{"unknown preferential kind", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--preferential-kind", "x"}, 2, "preferential-kind", "x"},
+		{"bool value", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--dmg=perhaps"}, 2, "dmg", "perhaps"},
+		{"very long code", []string{"quote", "--code", long, "--date", "2024-03-01"}, 2, "code", strings.Repeat("9", 64)},
+		{"very long lang", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--lang", long}, 2, "lang", strings.Repeat("9", 64)},
+		{"non-ASCII digits", []string{"quote", "--code", "１０１０７６", "--date", "2024-03-01"}, 2, "code", "１０１０７６"},
+		{"non-ASCII enum", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--insured", "préférentiel"}, 2, "insured", "préférentiel"},
+		{"invalid UTF-8", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--lang", "\xff\xfe"}, 2, "lang", ""},
+		{"newline in value", []string{"quote", "--code", "101076\n2", "--date", "2024-03-01"}, 2, "code", ""},
+		{"unknown flag", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--colour", "red"}, 2, "colour", ""},
+		{"stray argument", []string{"quote", "--code", "101076", "--date", "2024-03-01", "extra"}, 2, "arguments", "extra"},
+		{"unknown command", []string{"price", "--code", "101076"}, 2, "command", "price"},
+		{"year not a number", []string{"year", "--year", "20x4"}, 2, "year", "20x4"},
+		{"year out of range", []string{"year", "--year", "1850"}, 2, "year", "1850"},
+		{"year missing", []string{"year"}, 2, "year", ""},
+		{"year unknown flag", []string{"year", "--year", "2024", "--month", "3"}, 2, "month", ""},
+		{"coverage bad bool", []string{"coverage", "--json=maybe"}, 2, "json", "maybe"},
+		{"coverage stray argument", []string{"coverage", "2024"}, 2, "arguments", "2024"},
+		{"coverage missing folder", []string{"coverage", "--data", "/nonexistent/honoraria"}, 2, "data", "/nonexistent/honoraria"},
+		{"import without file", []string{"import", "--out", "x"}, 2, "file", ""},
+		{"import without out", []string{"import", "importer/x.xml"}, 2, "out", ""},
+		{"import missing file", []string{"import", "/nonexistent/export.xml", "--out", "/nonexistent/out"}, 2, "file", "/nonexistent/export.xml"},
+		{"import two files", []string{"import", "a.xml", "b.xml", "--out", "x"}, 2, "arguments", "b.xml"},
+		{"import unknown flag", []string{"import", "a.xml", "--force"}, 2, "force", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := run(c.args, &stdout, &stderr)
+			msg := stderr.String()
+			assert.Equal(t, c.status, status, "stderr: %q", msg)
+			assert.Empty(t, stdout.String(), "nothing on stdout")
+			assert.Equal(t, 1, strings.Count(msg, "\n"), "exactly one line on stderr: %q", msg)
+			assert.True(t, strings.HasSuffix(msg, "\n"))
+			assert.Contains(t, msg, c.field)
+			if c.value != "" {
+				assert.Contains(t, msg, c.value)
+			}
+			// No amount, apart from the one typed.
+			rest := msg
+			for _, a := range c.args {
+				rest = strings.ReplaceAll(rest, a, "")
+			}
+			assert.False(t, amountRE.MatchString(rest), "an amount in %q", msg)
+			if c.status == 2 {
+				assert.Contains(t, msg, "bad input")
+			}
+		})
+	}
+}
+
+func TestCoverageCommand(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"coverage", "--json"}, &stdout, &stderr), stderr.String())
+	var o map[string]any
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &o))
+	codes := o["codes"].([]any)
+	require.NotEmpty(t, codes)
+	first := codes[0].(map[string]any)
+	assert.NotEmpty(t, first["code"])
+	assert.NotEmpty(t, first["years"])
+	assert.NotEmpty(t, o["conflicts"])
+
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"coverage"}, &stdout, &stderr))
+	text := stdout.String()
+	assert.Contains(t, text, "101076 2024 insurer")
+	assert.Contains(t, text, "Conflicts between sources")
+	assert.Contains(t, text, "2024/tariffs.csv:4")
+}
+
+// TestImportCommand runs the contract command on the fixture, then quotes from the result.
+func TestImportCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "data")
+	var stdout, stderr bytes.Buffer
+	status := run([]string{"import", "../../importer/testdata/nomensoft-fixture.xml", "--out", out}, &stdout, &stderr)
+	require.Equal(t, 0, status, stderr.String())
+	report := stdout.String()
+	assert.Contains(t, report, "added: 2")
+	assert.Contains(t, report, "unchanged: 1")
+	assert.Contains(t, report, "kept, not used: 1")
+	assert.Contains(t, report, "conflicts: 0")
+	assert.Empty(t, stderr.String())
+
+	// A conflicting export into the result: reported, not applied, exit 0 — or 1 when asked.
+	out2 := filepath.Join(t.TempDir(), "data")
+	stdout.Reset()
+	status = run([]string{"import", "--data", out, "../../importer/testdata/nomensoft-conflict.csv", "--out", out2}, &stdout, &stderr)
+	require.Equal(t, 0, status, stderr.String())
+	assert.Contains(t, stdout.String(), "conflicts: 1")
+	assert.Contains(t, stdout.String(), "vs 2024/tariffs.csv:4: fee 31.81 in the data, 99.99 in the export — not applied")
+	stdout.Reset()
+	status = run([]string{"import", "--fail-on-conflict", "--data", out, "../../importer/testdata/nomensoft-conflict.csv", "--out", filepath.Join(t.TempDir(), "d")}, &stdout, &stderr)
+	assert.Equal(t, 1, status)
+
+	// The result answers from the fixture; the bundled figure still answers for 101076.
+	ds, err := loadFolder(out2)
+	require.NoError(t, err)
+	assert.Contains(t, ds.Codes(), calc.Code("109991"))
+	stdout.Reset()
+	stderr.Reset()
+	require.Equal(t, 0, run([]string{"coverage", "--data", out2, "--json"}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), `"code": "109994"`)
+
+	// Refuses a non-empty destination.
+	stderr.Reset()
+	assert.Equal(t, 2, run([]string{"import", "../../importer/testdata/nomensoft-fixture.xml", "--out", out}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "not empty")
+}
+
+func TestImportMalformedNamesLineAndField(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bad.csv")
+	require.NoError(t, os.WriteFile(in, []byte("nomen_code,dbegin_fee,dend_fee,fee_code,fee,author_doc,nomen_desc_fr\n101076,2024-01-01,2999-12-31,0,abc,X,TEST FIXTURE\n"), 0o644))
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 2, run([]string{"import", in, "--out", filepath.Join(dir, "out")}, &stdout, &stderr))
+	assert.Equal(t, "honoraria: bad input: bad.csv:2: fee \"abc\": not an amount (digits, a dot, up to 6 decimals; no sign)\n", stderr.String())
+	assert.Empty(t, stdout.String())
+	_, err := os.Stat(filepath.Join(dir, "out"))
+	assert.True(t, os.IsNotExist(err), "nothing written")
+}
