@@ -13,8 +13,9 @@ WASM_EXEC_PATH := $(shell $(GO) env GOROOT)/lib/wasm
 all: build
 
 ## build: the static site, ready for any static host, in dist/
+## (DATA_DIR=/path make build: with another data folder, e.g. an import — docs/deploy.md)
 build:
-	bash scripts/build-site.sh
+	@if [ -n "$(DATA_DIR)" ]; then bash scripts/build-with-data.sh "$(DATA_DIR)"; else bash scripts/build-site.sh; fi
 
 ## serve: build, then serve dist/ on http://localhost:$(PORT)
 serve: build
