@@ -2,7 +2,6 @@ package calc
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 )
 
@@ -15,7 +14,7 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	return fmt.Sprintf("%s %s: %s", e.Field, strconv.Quote(e.Value), e.Reason)
+	return e.Field + " " + strconv.Quote(e.Value) + ": " + e.Reason
 }
 
 func inputError(field, value, reason string) *InputError {
@@ -39,7 +38,7 @@ func (e *NoDataError) Error() string {
 	if e.Code == "" {
 		return "no data: " + e.Reason
 	}
-	return fmt.Sprintf("no data for code %s on %s: %s", e.Code, e.Date, e.Reason)
+	return "no data for code " + string(e.Code) + " on " + e.Date.String() + ": " + e.Reason
 }
 
 // A DataError is a defect in a data file, located by file, line and field.

@@ -1,10 +1,6 @@
 package calc
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
-	"io"
 	"strings"
 )
 
@@ -31,21 +27,24 @@ func (r record) fail(field, msg string) *DataError {
 
 // readTable parses a CSV file whose header must name exactly the given columns, in any
 // order. Unknown, missing and duplicate columns are errors, and so are rows of the wrong
-// width. Cells are trimmed of surrounding spaces.
+// width. Cells are trimmed of surrounding spaces; blank lines are skipped.
 func readTable(f File, columns []string) ([]record, error) {
-	r := csv.NewReader(bytes.NewReader(f.Data))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
+	rows, err := parseCSV(f)
 	if err != nil {
-		return nil, &DataError{File: f.Name, Line: 1, Err: "cannot read the header: " + errString(err)}
+		return nil, err
 	}
+	if len(rows) == 0 {
+		return nil, &DataError{File: f.Name, Line: 1, Err: "cannot read the header: the file is empty"}
+	}
+	header := rows[0].cells
 	want := make(map[string]bool, len(columns))
 	for _, c := range columns {
 		want[c] = true
 	}
 	seen := make(map[string]bool, len(header))
-	for _, h := range header {
+	for i, h := range header {
 		h = strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")
+		header[i] = h
 		switch {
 		case !want[h]:
 			return nil, &DataError{File: f.Name, Line: 1, Field: h, Err: "unknown column (expected " + strings.Join(columns, ",") + ")"}
@@ -59,37 +58,89 @@ func readTable(f File, columns []string) ([]record, error) {
 			return nil, &DataError{File: f.Name, Line: 1, Field: c, Err: "missing column"}
 		}
 	}
-	var out []record
-	for {
-		row, err := r.Read()
-		if err == io.EOF {
-			return out, nil
+	out := make([]record, 0, len(rows)-1)
+	for _, row := range rows[1:] {
+		if len(row.cells) != len(header) {
+			return nil, &DataError{File: f.Name, Line: row.line, Err: "row has " + itoa(len(row.cells)) + " cells, header has " + itoa(len(header))}
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &DataError{File: f.Name, Line: pe.Line, Err: pe.Err.Error()}
-			}
-			return nil, &DataError{File: f.Name, Err: err.Error()}
-		}
-		line, _ := r.FieldPos(0)
-		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
-			continue // blank line
-		}
-		if len(row) != len(header) {
-			return nil, &DataError{File: f.Name, Line: line, Err: "row has " + itoa(len(row)) + " cells, header has " + itoa(len(header))}
-		}
-		rec := record{file: f.Name, line: line, values: make(map[string]string, len(row))}
+		rec := record{file: f.Name, line: row.line, values: make(map[string]string, len(header))}
 		for i, h := range header {
-			rec.values[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = strings.TrimSpace(row[i])
+			rec.values[h] = strings.TrimSpace(row.cells[i])
 		}
 		out = append(out, rec)
 	}
+	return out, nil
 }
 
-func errString(err error) string {
-	if err == io.EOF {
-		return "the file is empty"
+type csvRow struct {
+	line  int // where the row starts
+	cells []string
+}
+
+// parseCSV reads RFC 4180 CSV: comma-separated, fields optionally in double quotes (which
+// may hold commas, newlines and doubled quotes), LF or CRLF line ends. Blank lines are
+// skipped. Written by hand instead of encoding/csv to keep the wasm build small.
+func parseCSV(f File) ([]csvRow, error) {
+	s := string(f.Data)
+	var rows []csvRow
+	line := 1
+	for i := 0; i < len(s); {
+		start := line
+		var cells []string
+		for {
+			var cell strings.Builder
+			if i < len(s) && s[i] == '"' {
+				i++
+				for {
+					if i >= len(s) {
+						return nil, &DataError{File: f.Name, Line: start, Err: "a quoted field is not closed"}
+					}
+					c := s[i]
+					if c == '"' {
+						if i+1 < len(s) && s[i+1] == '"' {
+							cell.WriteByte('"')
+							i += 2
+							continue
+						}
+						i++
+						break
+					}
+					if c == '\n' {
+						line++
+					}
+					cell.WriteByte(c)
+					i++
+				}
+				if i < len(s) && s[i] != ',' && s[i] != '\n' && s[i] != '\r' {
+					return nil, &DataError{File: f.Name, Line: line, Err: "extraneous text after a quoted field"}
+				}
+			} else {
+				for i < len(s) && s[i] != ',' && s[i] != '\n' && s[i] != '\r' {
+					if s[i] == '"' {
+						return nil, &DataError{File: f.Name, Line: line, Err: `a bare " in an unquoted field`}
+					}
+					cell.WriteByte(s[i])
+					i++
+				}
+			}
+			cells = append(cells, cell.String())
+			if i < len(s) && s[i] == ',' {
+				i++
+				continue
+			}
+			break
+		}
+		if i < len(s) && s[i] == '\r' {
+			i++
+		}
+		if i < len(s) && s[i] == '\n' {
+			i++
+		}
+		line++
+		if len(cells) == 1 && strings.TrimSpace(cells[0]) == "" {
+			continue // blank line
+		}
+		rows = append(rows, csvRow{line: start, cells: cells})
 	}
-	return err.Error()
+	return rows, nil
 }
