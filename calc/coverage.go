@@ -1,7 +1,8 @@
 package calc
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -265,7 +266,7 @@ func addKind(list []string, k string) []string {
 
 // coversYear reports whether the periods together cover every day of year y.
 func coversYear(ps []Period, y int) bool {
-	sort.Slice(ps, func(i, j int) bool { return ps[i].From < ps[j].From })
+	slices.SortFunc(ps, func(a, b Period) int { return cmp.Compare(a.From, b.From) })
 	next := DateOf(y, 1, 1) // the first day not yet covered
 	end := DateOf(y, 12, 31)
 	for _, p := range ps {
@@ -356,7 +357,7 @@ func (ds *Dataset) conflicts() []Conflict {
 	for n := range ds.params {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	for _, n := range names {
 		for _, p := range ds.params[n] {
 			if mentions(p.Note) {

@@ -1,9 +1,10 @@
 package calc
 
 import (
+	"cmp"
 	"hash/fnv"
 	"path"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -147,7 +148,7 @@ func NewDataset(files []File) (*Dataset, error) {
 		messages: map[string]map[Lang]string{},
 	}
 	files = append([]File(nil), files...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	sum := fnv.New64a()
 	years := map[int]bool{}
 	// sources first: every other file refers to them.
@@ -192,7 +193,7 @@ func NewDataset(files []File) (*Dataset, error) {
 	for y := range years {
 		ds.years = append(ds.years, y)
 	}
-	sort.Ints(ds.years)
+	slices.Sort(ds.years)
 	ds.checksum = strconv.FormatUint(sum.Sum64(), 16)
 	return ds, nil
 }
@@ -464,11 +465,11 @@ func (ds *Dataset) readMessages(f File) error {
 // same name, or two rule parameters of the same rule and scope, whose periods overlap.
 func (ds *Dataset) checkOverlaps() error {
 	for code, rows := range ds.tariffs {
-		sort.SliceStable(rows, func(i, j int) bool {
-			if rows[i].Band != rows[j].Band {
-				return rows[i].Band < rows[j].Band
+		slices.SortStableFunc(rows, func(a, b Tariff) int {
+			if c := strings.Compare(a.Band, b.Band); c != 0 {
+				return c
 			}
-			return rows[i].Period.From < rows[j].Period.From
+			return cmp.Compare(a.Period.From, b.Period.From)
 		})
 		for i := 1; i < len(rows); i++ {
 			a, b := rows[i-1], rows[i]
@@ -540,7 +541,7 @@ func (ds *Dataset) Codes() []Code {
 	for c := range ds.tariffs {
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"errors"
 	"strconv"
 )
 
@@ -65,16 +64,26 @@ func (e *DataError) Error() string {
 // {"error": {"kind": "input"|"no-data"|"internal", "field", "value", "message"}}.
 func ErrorObject(err error) map[string]any {
 	e := map[string]any{"kind": "internal", "field": nil, "value": nil, "message": err.Error()}
-	var ie *InputError
-	var nd *NoDataError
-	switch {
-	case errors.As(err, &ie):
-		e["kind"], e["field"], e["value"] = "input", ie.Field, ie.Value
-	case errors.As(err, &nd):
-		e["kind"] = "no-data"
-		if nd.Code != "" {
-			e["field"], e["value"] = "code", string(nd.Code)
+	for ; err != nil; err = unwrap(err) { // errors.As, without its reflection (wasm size)
+		switch x := err.(type) {
+		case *InputError:
+			e["kind"], e["field"], e["value"] = "input", x.Field, x.Value
+		case *NoDataError:
+			e["kind"] = "no-data"
+			if x.Code != "" {
+				e["field"], e["value"] = "code", string(x.Code)
+			}
+		default:
+			continue
 		}
+		break
 	}
 	return map[string]any{"error": e}
+}
+
+func unwrap(err error) error {
+	if u, ok := err.(interface{ Unwrap() error }); ok {
+		return u.Unwrap()
+	}
+	return nil
 }

@@ -1,7 +1,7 @@
 package calc
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,7 +63,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 	for k := range in {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	for _, k := range keys {
 		if !known[k] {
 			return q, inputError(k, in[k], "unknown field (known: "+strings.Join(QueryFields(), ", ")+")")

@@ -1,7 +1,8 @@
 package calc
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -53,7 +54,7 @@ func (ds *Dataset) Search(text string, limit int) []Service {
 // service summarises a code's rows, labels taken from the latest row that has them.
 func (ds *Dataset) service(code Code) Service {
 	rows := append([]Tariff(nil), ds.tariffs[code]...)
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Period.From < rows[j].Period.From })
+	slices.SortStableFunc(rows, func(a, b Tariff) int { return cmp.Compare(a.Period.From, b.Period.From) })
 	s := Service{Code: code, Category: rows[0].Category, Specialty: rows[0].Specialty, From: rows[0].Period.From}
 	for _, r := range rows {
 		if r.LabelFR != "" {
@@ -105,6 +106,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	for k := range m {
 		out = append(out, k)
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
