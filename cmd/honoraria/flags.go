@@ -35,10 +35,11 @@ func parseFlags(name string, args []string, fields []string, bools map[string]bo
 	}
 	if err := fs.Parse(args); err != nil {
 		msg := err.Error()
-		field := ""
-		if i := strings.Index(msg, "-"); i >= 0 && strings.HasPrefix(msg, "flag provided but not defined") {
-			field = strings.TrimLeft(msg[i:], "-")
-			return nil, nil, &calc.InputError{Field: field, Value: "", Reason: "unknown flag (known: --" + strings.Join(fields, ", --") + ")"}
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			return nil, nil, &calc.InputError{Field: strings.TrimLeft(name, "-"), Reason: "unknown flag (known: --" + strings.Join(fields, ", --") + ")"}
+		}
+		if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+			return nil, nil, &calc.InputError{Field: strings.TrimLeft(name, "-"), Reason: "needs a value"}
 		}
 		return nil, nil, &calc.InputError{Field: "flags", Value: strings.Join(args, " "), Reason: msg}
 	}
