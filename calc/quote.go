@@ -188,10 +188,16 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 	if fixed != nil && fixed.Value == "none" {
 		fixed = nil
 	}
-	if reimb, key, ok := ds.publishedReimbursement(q, t, cat); ok {
-		share := fee.Sub(reimb)
+	if pub, ok := ds.publishedReimbursement(q, t, cat); ok {
+		share := fee.Sub(pub.reimb)
 		set(share)
-		res.step(key, res.Reimbursement, t.Sources, nil)
+		sources := t.Sources
+		args := map[string]string{}
+		if pub.rule != nil {
+			sources = append(append([]string(nil), t.Sources...), pub.rule.Sources...)
+			args["surcharge"] = euros(pub.rule.amount())
+		}
+		res.step(pub.key, res.Reimbursement, sources, args)
 		res.step("share.difference", res.PersonalShare, nil, nil)
 		if fixed != nil && !fixed.amount().Equal(share) {
 			res.note("note.data-rule-mismatch", append(t.Sources, fixed.Sources...), map[string]string{"rule": euros(fixed.amount()), "published": euros(share)})
@@ -215,32 +221,49 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 	}
 }
 
+// published is a reimbursement read from a tariff row, with the message key that explains
+// how, and the rule behind any adjustment.
+type published struct {
+	reimb decimal.Decimal
+	key   string
+	rule  *RuleParam
+}
+
 // publishedReimbursement returns the published reimbursement for the patient's category.
-// A DMG changes the share only of GP consultations and, for patients of 75 and over or
-// chronically ill, of GP home visits; for every other row, a figure published without DMG
-// distinction holds for patients with a DMG too.
-func (ds *Dataset) publishedReimbursement(q Query, t *Tariff, cat Category) (decimal.Decimal, string, bool) {
+// A DMG changes the share only of GP consultations and GP home visits; for every other row,
+// a figure published without DMG distinction holds for patients with a DMG too. For home
+// visits of patients under 75 and not chronically ill, the DMG's 30 % reduction does not
+// apply (share.dmg-visit-min-age) but DMG holders of 10 and over do not pay the visit
+// surcharge that the no-DMG figure of ordinary patients includes (share.visit-surcharge).
+func (ds *Dataset) publishedReimbursement(q Query, t *Tariff, cat Category) (published, bool) {
 	if r, ok := t.Reimb[cat]; ok {
-		return r, "reimbursement.published", true
+		return published{reimb: r, key: "reimbursement.published"}, true
 	}
 	if !cat.DMG {
-		return decimal.Decimal{}, "", false
+		return published{}, false
 	}
 	r, ok := t.Reimb[Category{Preferential: cat.Preferential}]
 	if !ok {
-		return decimal.Decimal{}, "", false
+		return published{}, false
 	}
 	switch t.Category {
 	case "gp-consultation":
-		return decimal.Decimal{}, "", false
+		return published{}, false
 	case "gp-visit":
 		min := ds.ruleFor("share.dmg-visit-min-age", t, q.Date, cat)
 		if min == nil || q.Chronic || q.Age >= min.integer() {
-			return decimal.Decimal{}, "", false
+			return published{}, false
 		}
-		return r, "reimbursement.published-visit-dmg", true
+		if cat.Preferential || t.Band == "under-10" {
+			return published{reimb: r, key: "reimbursement.published-visit-dmg"}, true
+		}
+		sur := ds.ruleFor("share.visit-surcharge", t, q.Date, Category{})
+		if sur == nil {
+			return published{}, false
+		}
+		return published{reimb: r.Add(sur.amount()), key: "reimbursement.published-visit-dmg-surcharge", rule: sur}, true
 	}
-	return r, "reimbursement.published-any-dmg", true
+	return published{reimb: r, key: "reimbursement.published-any-dmg"}, true
 }
 
 // referral applies the GP-referral reduction to a specialist consultation's share.

@@ -35,6 +35,11 @@ import (
 //	share.dmg-visit-min-age     The DMG 30 % share reduction applies to GP home visits only
 //	                            for patients aged at least the value (75) or chronically ill;
 //	                            for others the DMG does not change a visit's share.
+//	share.visit-surcharge       The published no-DMG share of ordinary patients aged 10–74
+//	                            for these visit codes includes a surcharge (value, 1.00)
+//	                            that DMG holders, patients under 10, of 75 and over and the
+//	                            chronically ill do not pay (AR amending the AR of 23 March
+//	                            1982, Council of Ministers 19 December 2003).
 //	not-reimbursed              The code is not reimbursed and a conventioned doctor may not
 //	                            charge it (phone consultations from 2025-02-15).
 //	third-party.mandatory       The doctor must apply third-party payment (preferential
@@ -100,6 +105,7 @@ func ruleSpecs() map[string]ruleSpec {
 		"share.free-young-preferential":          {integer},
 		"share.cap-child-visit":                  {amount},
 		"share.dmg-visit-min-age":                {integer},
+		"share.visit-surcharge":                  {amount},
 		"not-reimbursed":                         {empty},
 		"third-party.mandatory":                  {empty},
 		"supplement.ban-shared-room":             {oneOfValues("all", "conventioned")},
