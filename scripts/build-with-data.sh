@@ -6,9 +6,9 @@
 #   bash scripts/build-with-data.sh --run DATA_DIR CMD…   # run CMD in the prepared copy
 #   DATA_DIR=/path make build                             # the same as the first form
 #
-# The data is compiled into the wasm (go:embed in data/embed.go), so the build runs in a
-# temporary copy of the repository whose data/*.csv and data/YYYY/ are replaced by
-# DATA_DIR's; the working tree is never touched. DATA_DIR is validated (loaded with the
+# The build runs in a temporary copy of the repository whose data/*.csv and data/YYYY/ are
+# replaced by DATA_DIR's, so whatever reads data/ there (the site build, the command-line
+# tool's go:embed in data/embed.go) uses DATA_DIR; the working tree is never touched. DATA_DIR is validated (loaded with the
 # engine) before anything is built: a broken folder fails with file:line: field.
 set -euo pipefail
 
