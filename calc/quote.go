@@ -120,6 +120,7 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	res.personalShare(t, cat)
 	res.Supplement = ds.supplement(q, t, cat)
 	res.payAtDesk()
+	res.maf()
 	if q.Paid != nil {
 		res.billCheck()
 	}

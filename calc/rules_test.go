@@ -207,3 +207,35 @@ func mustQuery(t testing.TB, in map[string]string) Query {
 	require.NoError(t, err)
 	return qq
 }
+
+func TestMaximumAFacturerNote(t *testing.T) {
+	ds := fixture(t)
+	cases := []struct {
+		in       map[string]string
+		key, arg string
+	}{
+		{q("101076", "2024-03-01", "dmg"), "note.maf", "250.00"},
+		{q("101076", "2024-03-01", "dmg", "household-income=9000"), "note.maf-income", "250.00"},
+		{q("101076", "2024-03-01", "dmg", "household-income=20000"), "note.maf-income", "1000.00"},
+		{q("101076", "2024-03-01", "preferential"), "note.maf-social", "400.00"},
+		{q("101076", "2023-03-01", "dmg"), "", ""},                          // no MàF table that year
+		{q("101076", "2024-03-01", "preferential", "dmg", "age=5"), "", ""}, // no share, nothing counts
+	}
+	for _, c := range cases {
+		res := quote(t, ds, c.in)
+		var found *Step
+		for i, n := range res.Notes {
+			if strings.HasPrefix(n.Key, "note.maf") {
+				found = &res.Notes[i]
+			}
+		}
+		if c.key == "" {
+			assert.Nil(t, found, "%v", c.in)
+			continue
+		}
+		if assert.NotNil(t, found, "%v", c.in) {
+			assert.Equal(t, c.key, found.Key)
+			assert.Contains(t, found.Text, c.arg)
+		}
+	}
+}

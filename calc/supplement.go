@@ -88,8 +88,8 @@ func (ds *Dataset) incomeClause(q Query) Decision {
 	if base == nil || perDep == nil {
 		return ds.decide(q, false, false, "supplement.income-clause-unknown", ds.agreementSources(d), nil)
 	}
-	b, _ := parseAmount(base.Value)
-	pd, _ := parseAmount(perDep.Value)
+	b, _ := decimalOf(base)
+	pd, _ := decimalOf(perDep)
 	ceiling := pd.Mul(decimal.NewFromInt(int64(q.Dependants)))
 	if q.Titulaires > 1 {
 		ceiling = ceiling.Add(b.Mul(decimal.NewFromInt(int64(q.Titulaires))))
@@ -120,4 +120,12 @@ func (ds *Dataset) agreementSources(d Date) []string {
 		return p.Sources
 	}
 	return nil
+}
+
+// decimalOf reads an amount parameter; false when p is nil.
+func decimalOf(p *Param) (decimal.Decimal, bool) {
+	if p == nil {
+		return decimal.Decimal{}, false
+	}
+	return parseAmount(p.Value)
 }
