@@ -55,6 +55,8 @@ function applyStrings() {
   }
   $('lang').value = lang;
   $('embed-link').href = `embed.html?lang=${encodeURIComponent(lang)}`;
+  $('poster-link').href = posterHref();
+  $('coverage-link').href = `coverage.html?lang=${encodeURIComponent(lang)}`;
 }
 
 // ---- form <-> state ---------------------------------------------------------
@@ -63,6 +65,7 @@ function fillForm() {
   codeInput.value = state.code || '';
   $('date').value = /^\d{4}-\d{2}-\d{2}$/.test(state.date || '') ? state.date : '';
   for (const r of form.elements.insured) r.checked = r.value === (state.insured === 'preferential' ? 'preferential' : 'ordinary');
+  for (const r of form.elements.view) r.checked = r.value === (isDoctorView() ? 'doctor' : 'patient');
   for (const name of ['preferential-kind', 'doctor', 'setting']) {
     const sel = $(name);
     const want = state[name] ?? sel.options[0].value;
@@ -73,8 +76,14 @@ function fillForm() {
   syncVisibility();
 }
 
+function isDoctorView() {
+  return state.view === 'doctor';
+}
+
 function syncVisibility() {
   $('preferential-kind-field').hidden = state.insured !== 'preferential';
+  $('training-field').hidden = !isDoctorView();
+  document.body.classList.toggle('doctor-mode', isDoctorView());
   if (state['household-income'] || state.dependants || state.titulaires) $('household').open = true;
 }
 
@@ -85,7 +94,7 @@ function readControl(target) {
   if (target.type === 'checkbox') {
     state[name] = target.checked ? '1' : '';
   } else if (target.type === 'radio') {
-    if (target.checked) state[name] = target.value;
+    if (target.checked) state[name] = name === 'view' && target.value === 'patient' ? '' : target.value;
   } else {
     state[name] = target.value.trim();
   }
@@ -96,6 +105,7 @@ function writeURL() {
   if (embedded) search += (search ? '&' : '?') + 'embed=1';
   const url = location.pathname + search + location.hash;
   if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+  $('poster-link').href = posterHref();
 }
 
 function wireEvents() {
@@ -143,7 +153,7 @@ function onInput(e) {
   // suggestion is clicked) must not rebuild the list under the pointer.
   if (target === codeInput && e.type === 'change') return;
   readControl(target);
-  if (target.name === 'insured') syncVisibility();
+  if (target.name === 'insured' || target.name === 'view') syncVisibility();
   if (!globalThis.Honoraria?.quote) {
     writeURL();
     return;
@@ -220,6 +230,7 @@ function compute() {
     $('service').textContent = '';
     $('summary').textContent = t(lang, 'service_none');
     hidePanels();
+    renderDoctorEmpty();
     renderYear();
     postResult(null);
     return;
@@ -230,8 +241,10 @@ function compute() {
   if (res && res.error) {
     renderError(res.error);
     hidePanels();
+    renderDoctorEmpty();
   } else {
     renderQuote(res);
+    renderDoctor(query, res);
     renderCompare(query, res);
     renderHistoryPanel(query);
   }
@@ -257,9 +270,10 @@ function renderError(err) {
   const box = el('div', { class: 'error', dataset: { error: err.kind || 'internal' } });
   if (err.kind === 'no-data') {
     $('summary').textContent = t(lang, 'no_data');
-    box.append(el('p', { class: 'error-title', text: t(lang, 'no_data') }), el('p', { text: err.message }), el('p', { class: 'hint', text: t(lang, 'no_data_detail') }));
+    box.append(el('p', { class: 'error-title', text: t(lang, 'no_data') }), el('p', { text: err.message }), el('p', { class: 'hint', text: t(lang, 'no_data_detail') }),
+      el('p', {}, el('a', { href: `coverage.html?lang=${encodeURIComponent(lang)}`, class: 'coverage-link' }, t(lang, 'no_data_coverage'))));
     // Show which service it is, when the code exists at another date.
-    const known = Honoraria.search(state.code, 1);
+    const known = Honoraria.search(state.code, lang, 1);
     if (Array.isArray(known) && known[0] && known[0].code === state.code) $('service').textContent = `${known[0].code} — ${serviceLabel(known[0])}`;
   } else {
     $('summary').textContent = `${t(lang, 'input_error')}: ${err.message}`;
@@ -373,6 +387,135 @@ function renderExplanation(q) {
   return wrap;
 }
 
+// ---- doctor view: what may I charge this patient today -------------------------
+
+// The statut social that applies to the doctor's own status (Honoraria.year's
+// statut_social.full / partial / in_training; none for a non-conventioned doctor).
+const STATUT_OF_DOCTOR = { conventioned: 'full', 'partial-agreed': 'partial', 'partial-free': 'partial', nonconventioned: null };
+
+function doctorStatutKey() {
+  if (isOn(state.training)) return 'in_training';
+  const d = state.doctor || 'conventioned';
+  return d in STATUT_OF_DOCTOR ? STATUT_OF_DOCTOR[d] : 'full';
+}
+
+function yearFor(y) {
+  const key = `${y}/${state.lang}`;
+  if (!yearCache.has(key)) yearCache.set(key, Honoraria.year(y, state.lang));
+  return yearCache.get(key);
+}
+
+// The date a rule applies from, as the engine states it in its reason ("since 2015-07-01").
+function sinceDate(text) {
+  const m = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text || '');
+  return m ? m[1] : null;
+}
+
+function renderDoctorEmpty() {
+  const panel = $('doctor-view');
+  if (!isDoctorView()) {
+    panel.hidden = true;
+    return;
+  }
+  panel.hidden = false;
+  $('doctor-body').replaceChildren(el('p', { class: 'hint', text: t(state.lang, state.code ? 'doctor_no_answer' : 'service_none') }), renderStatut());
+}
+
+function renderDoctor(query, q) {
+  const panel = $('doctor-view');
+  if (!isDoctorView()) {
+    panel.hidden = true;
+    return;
+  }
+  const lang = state.lang;
+  const sup = q.supplement || {};
+  const tp = q.third_party_payment || {};
+  const allowed = sup.allowed === true;
+  const row = (cls, label, ...value) => el('div', { class: `row ${cls || ''}` }, el('dt', { text: label }), el('dd', {}, ...value));
+
+  const tpFrom = tp.mandatory ? sinceDate(tp.reason) : null;
+  const tpParts = [
+    el('strong', { dataset: { field: 'doctor-tp-mandatory', value: String(tp.mandatory === true) } },
+      t(lang, tp.mandatory ? 'doctor_tp_mandatory' : 'doctor_tp_optional')),
+    tpFrom ? el('span', { class: 'reason', dataset: { field: 'doctor-tp-from', value: tpFrom } }, t(lang, 'doctor_tp_since', { date: formatDate(tpFrom, lang) })) : null,
+    tp.reason ? el('span', { class: 'reason', text: tp.reason }) : null,
+  ];
+  // For an ordinary patient, say whether a BIM patient would change this.
+  if (!tp.mandatory && query.insured !== 'preferential') {
+    const pref = Honoraria.quote({ ...query, insured: 'preferential', paid: undefined });
+    const ptp = pref && !pref.error ? pref.third_party_payment || {} : {};
+    if (ptp.mandatory) {
+      const from = sinceDate(ptp.reason);
+      tpParts.push(el('span', { class: 'reason', dataset: { field: 'doctor-tp-preferential', value: 'true' } },
+        t(lang, 'doctor_tp_if_preferential', { date: from ? formatDate(from, lang) : '—' })));
+    }
+  }
+
+  const charge = allowed
+    ? el('span', { dataset: { field: 'doctor-max-charge', value: 'fee+supplement' } }, t(lang, 'doctor_charge_open', { fee: fmt(q.fee) }))
+    : isAmount(q.fee)
+      ? el('span', { class: 'amount', dataset: { field: 'doctor-max-charge', value: q.fee } }, formatAmount(q.fee, lang))
+      : el('span', { class: 'na', text: t(lang, 'not_available') });
+
+  $('doctor-body').replaceChildren(
+    el('p', { class: 'service' }, `${q.service.code} — ${serviceLabel(q.service)} · ${formatDate(q.date, lang)}`),
+    el('dl', { class: 'amounts' },
+      amountRow('doctor-fee', 'fee', q.fee),
+      amountRow('doctor-reimbursement', 'reimbursement', q.reimbursement),
+      amountRow('doctor-personal-share', 'personal-share', q.personal_share, 'share')),
+    el('dl', { class: 'decisions' },
+      row(allowed ? 'yes' : 'no', t(lang, 'supplement'),
+        el('strong', { dataset: { field: 'doctor-supplement-allowed', value: String(allowed) } },
+          t(lang, allowed ? 'doctor_supplement_allowed' : 'doctor_supplement_not_allowed')),
+        sup.reason ? el('span', { class: 'reason', text: sup.reason }) : null,
+        allowed ? el('span', { class: 'reason', text: t(lang, 'doctor_supplement_inform') }) : null),
+      row('', t(lang, 'doctor_max_charge'), charge),
+      row('', t(lang, 'tp'), ...tpParts),
+      row('', t(lang, 'doctor_collect'),
+        isAmount(q.pay_at_desk)
+          ? el('span', { class: 'amount', dataset: { field: 'doctor-collect', value: q.pay_at_desk } }, formatAmount(q.pay_at_desk, lang))
+          : el('span', { class: 'na', text: t(lang, 'not_available') }),
+        el('span', { class: 'reason', text: t(lang, tp.mandatory || tp.applied ? 'doctor_collect_tp' : 'doctor_collect_full') })),
+    ),
+    renderStatut(),
+  );
+  panel.hidden = false;
+}
+
+// renderStatut: the year's statut social for the doctor's own convention status.
+function renderStatut() {
+  const lang = state.lang;
+  const y = yearOf(state.date);
+  const wrap = el('section', { class: 'statut', 'aria-labelledby': 'statut-title' },
+    el('h3', { id: 'statut-title', text: t(lang, 'doctor_statut_title', { year: y ?? '' }) }));
+  if (!y) return wrap;
+  const key = doctorStatutKey();
+  const status = key === null ? 'none' : key;
+  const yr = yearFor(y);
+  const label = t(lang, `doctor_statut_for_${status}`);
+  let value;
+  if (key === null) {
+    value = el('span', { dataset: { field: 'doctor-statut-social', value: 'none', status } }, t(lang, 'doctor_statut_none'));
+  } else if (!yr || yr.error || !isAmount(yr.statut_social?.[key])) {
+    value = el('span', { class: 'na', dataset: { field: 'doctor-statut-social', value: 'null', status } }, t(lang, 'not_available'));
+  } else {
+    value = el('span', { class: 'amount', dataset: { field: 'doctor-statut-social', value: yr.statut_social[key], status } }, formatAmount(yr.statut_social[key], lang));
+  }
+  wrap.append(el('dl', { class: 'amounts' }, el('div', { class: 'row' }, el('dt', { text: label }), el('dd', {}, value))),
+    el('p', { class: 'hint', text: t(lang, 'doctor_statut_hint') }));
+  return wrap;
+}
+
+// posterHref links the price poster with this page's language, date, doctor and service.
+function posterHref() {
+  const p = new URLSearchParams();
+  p.set('lang', state.lang);
+  if (state.code && /^\d{6}$/.test(state.code)) p.set('codes', state.code);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(state.date || '')) p.set('date', state.date);
+  if (state.doctor) p.set('doctor', state.doctor);
+  return `poster.html?${p}`;
+}
+
 // ---- the year's amounts --------------------------------------------------------
 
 function yearOf(date) {
@@ -388,9 +531,7 @@ function renderYear() {
     panel.hidden = true;
     return;
   }
-  const key = `${y}/${lang}`;
-  if (!yearCache.has(key)) yearCache.set(key, Honoraria.year(y, lang));
-  const yr = yearCache.get(key);
+  const yr = yearFor(y);
   panel.hidden = false;
   $('year-title').textContent = t(lang, 'year_title', { year: y });
   if (!yr || yr.error) {

@@ -5,9 +5,14 @@ export const PARAMS = [
   'code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred',
   'doctor', 'setting', 'on-duty', 'special-request',
   'household-income', 'dependants', 'titulaires', 'paid', 'third-party', 'lang',
+  'view', 'training',
 ];
 
-export const BOOLEANS = new Set(['dmg', 'chronic', 'referred', 'on-duty', 'special-request', 'third-party']);
+// Parameters of the page only (not of the engine's query): the doctor view and
+// the doctor's own status for the statut social.
+export const PAGE_PARAMS = new Set(['view', 'training']);
+
+export const BOOLEANS = new Set(['dmg', 'chronic', 'referred', 'on-duty', 'special-request', 'third-party', 'training']);
 
 // Longest value kept from a URL; the engine rejects anything longer anyway.
 const MAX_LEN = 200;
@@ -46,5 +51,5 @@ export function toSearch(state) {
 // toQuery is the object passed to Honoraria.quote: the same names and values
 // as the URL (and as the command line's flags).
 export function toQuery(state) {
-  return Object.fromEntries(new URLSearchParams(toSearch(state)));
+  return Object.fromEntries([...new URLSearchParams(toSearch(state))].filter(([k]) => !PAGE_PARAMS.has(k)));
 }

@@ -1,0 +1,423 @@
+// The price poster (law of 27 October 2021): for a list of services, a date and
+// a patient category, one row per service with the insurance share, the
+// personal share, the maximum supplement and the total, in FR, NL or DE (or
+// all three), with the doctor's name, INAMI number and convention status.
+// Every amount comes from Honoraria.quote; the page only adds the supplement
+// maximum the doctor declares where a supplement is allowed.
+//
+// URL state: ?codes=101076,103132&date=2024-03-01&lang=fr&poster-lang=all
+//   &insured=&dmg=1&age=&chronic=1&doctor=&name=&inami=&hours=&max=101076:10.00
+
+import { load } from './honoraria.js?v=__VERSION__';
+import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
+import { formatAmount, formatDate, isAmount, today } from './format.js?v=__VERSION__';
+import { el } from './dom.js?v=__VERSION__';
+
+const $ = (id) => document.getElementById(id);
+const POSTER_LANGS = ['fr', 'nl', 'de'];
+const DOCTORS = ['conventioned', 'partial-agreed', 'partial-free', 'nonconventioned'];
+const MAX_CODES = 40;
+const PARAMS = ['codes', 'date', 'lang', 'poster-lang', 'insured', 'dmg', 'age', 'chronic', 'doctor', 'name', 'inami', 'hours', 'max'];
+const CODE = /^\d{6}$/;
+const DECLARED = /^\d{1,5}([.,]\d{1,2})?$/;
+
+const form = $('form');
+const addInput = $('add-code');
+const suggestions = $('suggestions');
+
+const state = readState(location.search);
+let meta = null;
+let rows = []; // [{code, q}] from the last computation
+
+init();
+
+async function init() {
+  applyStrings();
+  fillForm();
+  wireEvents();
+  try {
+    await load();
+  } catch (err) {
+    const boot = $('boot');
+    boot.classList.add('failed');
+    boot.setAttribute('role', 'alert');
+    boot.textContent = t(state.lang, 'load_failed');
+    boot.dataset.error = String(err?.message ?? err);
+    document.body.classList.add('load-failed');
+    return;
+  }
+  $('boot').hidden = true;
+  document.body.classList.add('ready');
+  meta = Honoraria.meta();
+  renderFooter();
+  computeAll();
+}
+
+// ---- state ------------------------------------------------------------------
+
+function readState(search) {
+  const p = new URLSearchParams(search);
+  const s = {};
+  for (const name of PARAMS) {
+    const v = p.get(name);
+    if (v !== null && v !== '') s[name] = v.slice(0, 400);
+  }
+  if (!LANGS.includes(s.lang)) s.lang = pickLang(navigator.languages);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s.date || '')) s.date = today();
+  if (![...POSTER_LANGS, 'all'].includes(s['poster-lang'])) s['poster-lang'] = POSTER_LANGS.includes(s.lang) ? s.lang : 'all';
+  if (!DOCTORS.includes(s.doctor)) s.doctor = 'conventioned';
+  s.codes = [...new Set((s.codes || '').split(/[\s,;]+/).filter((c) => CODE.test(c)))].slice(0, MAX_CODES);
+  s.max = {};
+  for (const pair of (p.get('max') || '').split(',')) {
+    const [code, v] = pair.split(':');
+    if (CODE.test(code || '') && DECLARED.test(v || '')) s.max[code] = v.replace(',', '.');
+  }
+  return s;
+}
+
+function writeURL() {
+  const p = new URLSearchParams();
+  if (state.codes.length) p.set('codes', state.codes.join(','));
+  p.set('date', state.date);
+  p.set('lang', state.lang);
+  p.set('poster-lang', state['poster-lang']);
+  for (const name of ['insured', 'dmg', 'age', 'chronic', 'doctor', 'name', 'inami', 'hours']) {
+    if (state[name]) p.set(name, state[name]);
+  }
+  const max = state.codes.filter((c) => state.max[c]).map((c) => `${c}:${state.max[c]}`).join(',');
+  if (max) p.set('max', max);
+  const url = `${location.pathname}?${p}`;
+  if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+  $('back-link').href = `./?lang=${encodeURIComponent(state.lang)}&date=${encodeURIComponent(state.date)}${state.codes[0] ? `&code=${state.codes[0]}` : ''}`;
+}
+
+// The patient and doctor of every row, as Honoraria.quote's query.
+function query(code) {
+  const q = { code, date: state.date, doctor: state.doctor, lang: posterLangs()[0] };
+  if (state.insured === 'preferential') q.insured = 'preferential';
+  if (state.dmg === '1') q.dmg = '1';
+  if (state.chronic === '1') q.chronic = '1';
+  if (state.age) q.age = state.age;
+  return q;
+}
+
+function posterLangs() {
+  return state['poster-lang'] === 'all' ? POSTER_LANGS : [state['poster-lang']];
+}
+
+// ---- form ---------------------------------------------------------------------
+
+function applyStrings() {
+  const lang = state.lang;
+  document.documentElement.lang = lang;
+  document.title = t(lang, 'poster_title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(lang, node.dataset.i18n);
+  $('lang').value = lang;
+  $('home-link').href = `./?lang=${encodeURIComponent(lang)}`;
+}
+
+function fillForm() {
+  for (const name of ['name', 'inami', 'hours', 'age']) $(name).value = state[name] || '';
+  $('date').value = state.date;
+  $('doctor').value = state.doctor;
+  $('poster-lang').value = state['poster-lang'];
+  for (const r of form.elements.insured) r.checked = r.value === (state.insured === 'preferential' ? 'preferential' : 'ordinary');
+  $('dmg').checked = state.dmg === '1';
+  $('chronic').checked = state.chronic === '1';
+  syncVisibility();
+}
+
+function syncVisibility() {
+  $('hours-field').hidden = !state.doctor.startsWith('partial');
+}
+
+function wireEvents() {
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onInput);
+  $('lang').addEventListener('change', () => {
+    state.lang = $('lang').value;
+    applyStrings();
+    renderFooter();
+    if (globalThis.Honoraria?.quote) computeAll();
+    else writeURL();
+  });
+  $('print').addEventListener('click', () => window.print());
+  $('add').addEventListener('click', addTyped);
+  addInput.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      addTyped();
+    } else if (e.key === 'ArrowDown' && !suggestions.hidden) {
+      e.preventDefault();
+      suggestions.querySelector('button')?.focus();
+    } else if (e.key === 'Escape') {
+      closeSuggestions();
+    }
+  });
+  suggestions.addEventListener('keydown', (e) => {
+    const buttons = [...suggestions.querySelectorAll('button')];
+    const i = buttons.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      buttons[Math.min(i + 1, buttons.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (i <= 0) addInput.focus();
+      else buttons[i - 1].focus();
+    } else if (e.key === 'Escape') {
+      closeSuggestions();
+      addInput.focus();
+    }
+  });
+}
+
+function onInput(e) {
+  const target = e.target;
+  if (target === addInput) {
+    if (e.type === 'input') onSearch();
+    return;
+  }
+  if (target.dataset.declared) {
+    // A declared maximum changes only the poster, not the list being typed in.
+    const v = target.value.trim();
+    if (v === '' || DECLARED.test(v)) {
+      target.removeAttribute('aria-invalid');
+      if (v === '') delete state.max[target.dataset.declared];
+      else state.max[target.dataset.declared] = v.replace(',', '.');
+    } else {
+      target.setAttribute('aria-invalid', 'true');
+      delete state.max[target.dataset.declared];
+    }
+    writeURL();
+    renderPoster();
+    return;
+  }
+  const name = target.name;
+  if (!name || name === 'lang') return;
+  if (target.type === 'checkbox') state[name] = target.checked ? '1' : '';
+  else if (target.type === 'radio') {
+    if (target.checked) state[name] = target.value === 'ordinary' ? '' : target.value;
+  } else state[name] = target.value.trim();
+  if (name === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(state.date)) return; // half-typed date
+  if (name === 'doctor') syncVisibility();
+  if (!globalThis.Honoraria?.quote) {
+    writeURL();
+    return;
+  }
+  // Identity fields change the poster's header only.
+  if (['name', 'inami', 'hours'].includes(name)) {
+    writeURL();
+    renderPoster();
+    return;
+  }
+  computeAll();
+}
+
+// ---- choosing services ----------------------------------------------------------
+
+function serviceLabel(s, lang) {
+  if (!s) return '';
+  return lang === 'nl' ? s.label_nl || s.label_fr || '' : s.label_fr || s.label_nl || '';
+}
+
+function onSearch() {
+  const text = addInput.value.trim();
+  if (!globalThis.Honoraria?.search || text.length < 2 || CODE.test(text)) {
+    closeSuggestions();
+    return;
+  }
+  const found = Honoraria.search(text, state.lang, 8);
+  const list = Array.isArray(found) ? found : [];
+  suggestions.replaceChildren(...list.map((s) => el('li', {},
+    el('button', { type: 'button', dataset: { code: s.code }, onclick: () => addCode(s.code) },
+      el('span', { class: 'code' }, s.code), ' ', serviceLabel(s, state.lang)))));
+  suggestions.hidden = list.length === 0;
+  addInput.setAttribute('aria-expanded', String(list.length > 0));
+  $('suggestions-status').textContent = list.length ? t(state.lang, 'suggestions_count', { n: list.length }) : t(state.lang, 'no_suggestions');
+}
+
+function closeSuggestions() {
+  suggestions.hidden = true;
+  suggestions.replaceChildren();
+  addInput.setAttribute('aria-expanded', 'false');
+}
+
+function addTyped() {
+  const text = addInput.value.trim();
+  if (CODE.test(text)) {
+    addCode(text);
+    return;
+  }
+  const first = suggestions.querySelector('button');
+  if (first) {
+    addCode(first.dataset.code);
+    return;
+  }
+  $('chosen-status').textContent = t(state.lang, 'poster_unknown_code');
+}
+
+function addCode(code) {
+  if (!state.codes.includes(code) && state.codes.length < MAX_CODES) state.codes.push(code);
+  addInput.value = '';
+  closeSuggestions();
+  addInput.focus();
+  computeAll();
+  $('chosen-status').textContent = t(state.lang, 'poster_added', { code });
+}
+
+function removeCode(code) {
+  const i = state.codes.indexOf(code);
+  state.codes = state.codes.filter((c) => c !== code);
+  delete state.max[code];
+  computeAll();
+  $('chosen-status').textContent = t(state.lang, 'poster_removed', { code });
+  // Keep the keyboard where it was: the next row's remove button, else the search box.
+  const buttons = [...document.querySelectorAll('#chosen button')];
+  (buttons[Math.min(i, buttons.length - 1)] || addInput).focus();
+}
+
+// ---- computing -------------------------------------------------------------------
+
+function computeAll() {
+  writeURL();
+  rows = state.codes.map((code) => ({ code, q: Honoraria.quote(query(code)) }));
+  renderChosen();
+  renderPoster();
+}
+
+// A row's amounts, as strings with a dot (or null when not known).
+function rowAmounts({ code, q }) {
+  if (!q || q.error) return null;
+  const sup = q.supplement || {};
+  const forbidden = sup.allowed === false;
+  const declared = !forbidden && state.max[code] ? toCents(state.max[code]) : null;
+  const maxSup = forbidden ? 0 : declared;
+  const fee = isAmount(q.fee) ? toCents(q.fee) : null;
+  return {
+    fee: q.fee,
+    reimbursement: isAmount(q.reimbursement) ? q.reimbursement : null,
+    share: isAmount(q.personal_share) ? q.personal_share : null,
+    forbidden,
+    declared: declared !== null,
+    maxSupplement: maxSup === null ? null : fromCents(maxSup),
+    total: maxSup === null || fee === null ? null : fromCents(fee + maxSup),
+  };
+}
+
+function toCents(s) {
+  const [i, f = ''] = String(s).split('.');
+  return Number(i) * 100 + Number((f + '00').slice(0, 2));
+}
+
+function fromCents(c) {
+  return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+}
+
+// ---- the list being edited ------------------------------------------------------------
+
+function renderChosen() {
+  const lang = state.lang;
+  if (!rows.length) {
+    $('chosen').replaceChildren(el('li', { class: 'hint', text: t(lang, 'poster_empty') }));
+    return;
+  }
+  $('chosen').replaceChildren(...rows.map((r) => {
+    const a = rowAmounts(r);
+    const label = r.q && !r.q.error ? serviceLabel(r.q.service, lang) : t(lang, 'no_data');
+    const parts = [el('p', { class: 'chosen-service' }, el('span', { class: 'code' }, r.code), ' ', label)];
+    if (a && !a.forbidden) {
+      const id = `max-${r.code}`;
+      parts.push(el('div', { class: 'field short' },
+        el('label', { for: id }, `${t(lang, 'poster_declared')} — ${r.code}`),
+        el('input', { id, type: 'text', inputmode: 'decimal', maxlength: '9', value: state.max[r.code] || '', dataset: { declared: r.code }, 'aria-describedby': 'declared-hint' })));
+    }
+    parts.push(el('button', { type: 'button', class: 'remove', dataset: { remove: r.code }, onclick: () => removeCode(r.code) },
+      t(lang, 'poster_remove'), el('span', { class: 'visually-hidden' }, ` ${r.code}`)));
+    return el('li', { dataset: { code: r.code } }, ...parts);
+  }), el('li', { class: 'hint', id: 'declared-hint', text: t(lang, 'poster_declared_hint') }));
+}
+
+// ---- the poster ------------------------------------------------------------------
+
+// In all three languages each text is printed once per language, marked with
+// its lang for screen readers and hyphenation.
+function multi(tag, key, vars, attrs = {}) {
+  const langs = posterLangs();
+  return el(tag, attrs, ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, key, typeof vars === 'function' ? vars(l) : vars))));
+}
+
+function category(l) {
+  const parts = [t(l, state.insured === 'preferential' ? 'pp_cat_preferential' : 'pp_cat_ordinary'), t(l, state.dmg === '1' ? 'pp_cat_dmg' : 'pp_cat_nodmg')];
+  if (/^\d{1,3}$/.test(state.age || '')) parts.push(t(l, 'pp_cat_age', { age: state.age }));
+  if (state.chronic === '1') parts.push(t(l, 'pp_cat_chronic'));
+  return parts.join(', ');
+}
+
+function renderPoster() {
+  const langs = posterLangs();
+  const lead = langs[0];
+  const poster = $('poster');
+  if (langs.length === 1) poster.setAttribute('lang', lead);
+  else poster.removeAttribute('lang');
+  poster.classList.toggle('all-languages', langs.length > 1);
+
+  const field = (key, value, fieldName) => el('div', { class: 'pp-field' },
+    el('dt', {}, ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, key)))),
+    el('dd', { dataset: { field: fieldName } }, value || el('span', { class: 'blank', 'aria-hidden': 'true' }, '……………………')));
+  const status = el('span', {}, ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, `pp_status_${state.doctor}`))));
+  const header = el('header', { class: 'pp-head' },
+    multi('h3', 'pp_title', null, { class: 'pp-title' }),
+    el('dl', { class: 'pp-identity' },
+      field('pp_doctor', state.name, 'poster-name'),
+      field('pp_inami', state.inami, 'poster-inami'),
+      field('pp_status', status, 'poster-status'),
+      state.doctor.startsWith('partial') ? field('pp_hours', state.hours, 'poster-hours') : null),
+    multi('p', 'pp_valid', (l) => ({ date: formatDate(state.date, l) }), { class: 'pp-valid', dataset: { field: 'poster-date', value: state.date } }),
+    multi('p', 'pp_patient', (l) => ({ category: category(l) }), { class: 'pp-patient' }),
+  );
+
+  const head = (key) => el('th', { scope: 'col' }, ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, key))));
+  const money = (v, fieldName, extra) => el('td', { class: 'amount', dataset: { field: fieldName, value: v ?? undefined } },
+    v === null ? '—' : formatAmount(v, lead) + (extra || ''));
+  let anyDash = false, anyDeclared = false, anyZero = false;
+  const body = rows.map((r) => {
+    const a = rowAmounts(r);
+    const svc = r.q && !r.q.error ? r.q.service : null;
+    const labels = svc
+      ? [...new Set(langs.map((l) => serviceLabel(svc, l)))].map((text, i) => el('span', { class: 'pl', lang: i === 0 ? (lead === 'nl' ? 'nl' : 'fr') : 'nl' }, text))
+      : [];
+    const serviceCell = el('th', { scope: 'row', class: 'pp-service' }, el('span', { class: 'code' }, r.code), ...labels);
+    if (!a) {
+      return el('tr', { class: 'no-data', dataset: { code: r.code, state: r.q?.error?.kind || 'error' } }, serviceCell,
+        el('td', { colspan: '4', class: 'pp-no-data' },
+          ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, 'pp_no_data'))),
+          el('a', { href: `coverage.html?lang=${encodeURIComponent(state.lang)}`, class: 'coverage-link screen-only' }, t(state.lang, 'no_data_coverage'))));
+    }
+    if (a.maxSupplement === null) anyDash = true;
+    else if (a.declared) anyDeclared = true;
+    else anyZero = true;
+    return el('tr', { dataset: { code: r.code, fee: a.fee } }, serviceCell,
+      money(a.reimbursement, 'poster-reimbursement'),
+      money(a.share, 'poster-personal-share'),
+      money(a.maxSupplement, 'poster-max-supplement', a.declared ? ' *' : ''),
+      money(a.total, 'poster-total'));
+  });
+  const table = el('table', { class: 'pp-table' },
+    el('thead', {}, el('tr', {}, head('pp_service'), head('pp_insurance'), head('pp_share'), head('pp_max_sup'), head('pp_total'))),
+    el('tbody', {}, body.length ? body : el('tr', {}, el('td', { colspan: '5', class: 'hint', text: t(state.lang, 'poster_empty') }))));
+  const notes = el('div', { class: 'pp-notes' },
+    anyZero ? multi('p', 'pp_note_zero') : null,
+    anyDash ? multi('p', 'pp_note_dash', null, { dataset: { note: 'dash' } }) : null,
+    anyDeclared ? multi('p', 'pp_note_declared') : null,
+    multi('p', 'pp_footer', null, { class: 'pp-footer' }));
+  // The table may scroll sideways on a narrow screen: the region is focusable so
+  // a keyboard can scroll it.
+  const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t(state.lang, 'poster_preview') }, table);
+  $('poster-body').replaceChildren(el('article', { class: 'pp' }, header, wrap, notes));
+}
+
+function renderFooter() {
+  if (!meta) return;
+  $('data-info').textContent = t(state.lang, 'data_footer', { checksum: meta.checksum, date: meta.data_date });
+}
