@@ -587,13 +587,16 @@ function renderCompare(query, current) {
     cols.push({ key: sc.key, res: Honoraria.quote(q) });
   }
   const fields = [['fee', 'fee'], ['reimbursement', 'reimbursement'], ['personal_share', 'personal-share'], ['pay_at_desk', 'pay-at-desk']];
+  const ok = (c) => c.res && !c.res.error;
+  // Each cell carries its scenario and value (data-scenario, data-compare, data-value).
   const table = el('table', { class: 'compare' },
-    el('thead', {}, el('tr', {}, el('td'), cols.map((c) => el('th', { scope: 'col', text: t(lang, c.key) })))),
+    el('thead', {}, el('tr', {}, el('td'), cols.map((c) => el('th', { scope: 'col', text: t(lang, c.key), dataset: { scenario: c.key } })))),
     el('tbody', {}, fields.map(([f, label]) =>
       el('tr', {}, el('th', { scope: 'row', text: t(lang, label) }),
-        cols.map((c) => el('td', { class: 'amount' }, c.res && !c.res.error ? fmt(c.res[f]) : '—')))),
+        cols.map((c) => el('td', { class: 'amount', dataset: { scenario: c.key, compare: label, value: ok(c) && isAmount(c.res[f]) ? c.res[f] : null } }, ok(c) ? fmt(c.res[f]) : '—')))),
       el('tr', {}, el('th', { scope: 'row', text: t(lang, 'supplement') }),
-        cols.map((c) => el('td', {}, c.res && !c.res.error ? t(lang, c.res.supplement?.allowed ? 'supplement_allowed' : 'supplement_not_allowed') : '—')))),
+        cols.map((c) => el('td', { dataset: { scenario: c.key, compare: 'supplement-allowed', value: ok(c) ? String(c.res.supplement?.allowed === true) : null } },
+          ok(c) ? t(lang, c.res.supplement?.allowed ? 'supplement_allowed' : 'supplement_not_allowed') : '—')))),
   );
   $('compare-body').replaceChildren(table);
   $('compare').hidden = false;
