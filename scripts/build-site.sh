@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/ (or the folder given as $1):
-#   site/ files, wasm_exec.js from this Go toolchain, honoraria.wasm (calc + the
-#   bundled data), a cache-busting version stamped into every __VERSION__, and
-#   .br/.gz variants of every text file and the wasm.
+#   site/ files, wasm_exec.js from this Go toolchain, honoraria.wasm (the engine,
+#   no data), data.txt (the data bundle the page fetches, validated first: data/,
+#   or the data folder given as $2), a cache-busting version stamped into every
+#   __VERSION__, and .br/.gz variants of every text file and the wasm.
+#
+#   bash scripts/build-site.sh [OUT [DATA_DIR]]     e.g. bash scripts/build-site.sh dist ../import
 # The result is ready for any static host; `go run ./cmd/serve -dir dist` serves it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/dist}"
+data_dir=""
+if [ -n "${2:-}" ]; then
+  data_dir="$(cd "$2" && pwd)" || { echo "build-site.sh: data folder $2 not found" >&2; exit 2; }
+fi
 cd "$root"
 
 goroot="$(go env GOROOT)"
@@ -20,6 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 cp -R site/. "$tmp/"
 cp "$exec_js" "$tmp/wasm_exec.js"
 GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$tmp/honoraria.wasm" ./wasm
+go run ./scripts/bundle -o "$tmp/data.txt" ${data_dir:+"$data_dir"}
 node scripts/finish-site.mjs "$tmp"
 
 rm -rf "$out"

@@ -7,7 +7,7 @@
 // Node's own zlib does the compression: no extra package.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
@@ -27,19 +27,37 @@ function walk(d) {
   });
 }
 
-const files = walk(dir).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz')).sort();
+// Run again on a finished DIR (after replacing its data.txt, see data/README.md),
+// it re-stamps: the previous version (version.txt) is read back as __VERSION__, so
+// the new version depends on the content only and changes when data.txt changes.
+const VERSION_FILE = join(dir, 'version.txt');
+const previous = existsSync(VERSION_FILE) ? readFileSync(VERSION_FILE, 'utf8').trim() : '';
+if (previous && !/^[0-9a-f]{12}$/.test(previous)) {
+  console.error(`finish-site: ${VERSION_FILE}: not a version: ${previous}`);
+  process.exit(1);
+}
+// Files whose text is never stamped: the data (taken byte for byte) and the version.
+const UNSTAMPED = new Set(['data.txt', 'version.txt']);
+const stampable = (f) => TEXT.has(extname(f)) && !UNSTAMPED.has(relative(dir, f));
+
+const files = walk(dir).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz') && f !== VERSION_FILE).sort();
+const unstamped = (f) => {
+  const buf = readFileSync(f);
+  if (!previous || !stampable(f)) return buf;
+  return Buffer.from(buf.toString('utf8').replaceAll(previous, '__VERSION__'));
+};
 
 const hash = createHash('sha256');
 for (const f of files) {
   hash.update(relative(dir, f));
   hash.update('\0');
-  hash.update(readFileSync(f));
+  hash.update(unstamped(f));
 }
 const version = hash.digest('hex').slice(0, 12);
 
 for (const f of files) {
-  if (!TEXT.has(extname(f))) continue;
-  const s = readFileSync(f, 'utf8');
+  if (!stampable(f)) continue;
+  const s = unstamped(f).toString('utf8');
   if (s.includes('__VERSION__')) writeFileSync(f, s.replaceAll('__VERSION__', version));
 }
 

@@ -1,6 +1,11 @@
 // Loader for the WebAssembly engine. It creates the global Honoraria object
-// with a `ready` promise, then starts the Go program (honoraria.wasm), which
-// adds quote, year, search and meta to that object and resolves `ready`.
+// with a `ready` promise, fetches the engine (honoraria.wasm) and the data
+// bundle (data.txt: every data file in one text, see data/bundle) in parallel,
+// hands the bundle's text to the Go program in Honoraria._data and starts it;
+// Go builds the dataset, adds quote, year, search and meta to the object and
+// resolves `ready`. A wasm or data that cannot be loaded rejects `ready` with a
+// plain message. A deployment changes its data by replacing data.txt (see
+// data/README.md): the wasm stays the same.
 //
 //   import { load } from './honoraria.js';
 //   await load();                       // or: await Honoraria.ready
@@ -10,6 +15,7 @@
 // it defines the global Go class.
 
 const WASM_URL = new URL('./honoraria.wasm?v=__VERSION__', import.meta.url);
+const DATA_URL = new URL('./data.txt?v=__VERSION__', import.meta.url);
 const EXEC_URL = new URL('./wasm_exec.js?v=__VERSION__', import.meta.url);
 
 // load starts the engine once and returns Honoraria.ready.
@@ -35,9 +41,31 @@ function fail(api, err) {
 }
 
 async function start(api) {
+  const data = fetchData(); // in parallel with wasm_exec.js and the wasm
+  data.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   if (typeof globalThis.Go !== 'function') await loadScript(EXEC_URL);
   if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
   const go = new globalThis.Go();
+  const [instance, text] = await Promise.all([instantiate(go), data]);
+  api._data = text; // read (and deleted) by the Go program
+  go.run(instance).then(
+    () => fail(api, new Error('the engine stopped')),
+    (err) => fail(api, err),
+  );
+}
+
+async function fetchData() {
+  let res;
+  try {
+    res = await fetch(DATA_URL);
+  } catch (err) {
+    throw new Error(`data.txt: ${err.message}`);
+  }
+  if (!res.ok) throw new Error(`data.txt: HTTP ${res.status}`);
+  return res.text();
+}
+
+async function instantiate(go) {
   let instance;
   try {
     ({ instance } = await WebAssembly.instantiateStreaming(fetch(WASM_URL), go.importObject));
@@ -52,10 +80,7 @@ async function start(api) {
       throw new Error(`honoraria.wasm: ${err.message} (streaming: ${streamingError.message})`);
     }
   }
-  go.run(instance).then(
-    () => fail(api, new Error('the engine stopped')),
-    (err) => fail(api, err),
-  );
+  return instance;
 }
 
 function loadScript(url) {

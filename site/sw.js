@@ -19,6 +19,7 @@ const ASSETS = [
   `./history.js?v=${VERSION}`,
   `./wasm_exec.js?v=${VERSION}`,
   `./honoraria.wasm?v=${VERSION}`,
+  `./data.txt?v=${VERSION}`,
   `./manifest.webmanifest?v=${VERSION}`,
   `./icon.svg?v=${VERSION}`,
   `./embed.js?v=${VERSION}`,

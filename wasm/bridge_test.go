@@ -6,6 +6,7 @@
 package main
 
 import (
+	"strings"
 	"sync"
 	"syscall/js"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"honoraria/calc"
 	"honoraria/data"
+	"honoraria/data/bundle"
 )
 
 var (
@@ -23,11 +25,24 @@ var (
 	apiDS   *calc.Dataset
 )
 
-// api installs the bridge on a fresh object, as main does on the page.
+// bundleText is the data bundle the page would fetch: the repository's data/
+// folder, through the same encoder as scripts/bundle.
+func bundleText(t *testing.T) string {
+	t.Helper()
+	files, err := data.Files(data.Bundled())
+	require.NoError(t, err)
+	text, err := bundle.Encode(files)
+	require.NoError(t, err)
+	return text
+}
+
+// api installs the bridge on a fresh object, as main does on the page: the
+// dataset comes from the bundle's text.
 func api(t *testing.T) js.Value {
 	t.Helper()
+	text := bundleText(t)
 	apiOnce.Do(func() {
-		ds, err := data.Load()
+		ds, err := dataset(js.ValueOf(text))
 		if err != nil {
 			panic(err)
 		}
@@ -237,4 +252,36 @@ func TestToJSConvertsEngineShapes(t *testing.T) {
 	in := map[string]any{"s": "x", "b": true, "n": nil, "l": []any{"a", map[string]any{"k": false}}, "i": 2024, "ss": []string{"p"}}
 	got := goValue(toJS(in))
 	assert.Equal(t, map[string]any{"s": "x", "b": true, "n": nil, "l": []any{"a", map[string]any{"k": false}}, "i": float64(2024), "ss": []any{"p"}}, got)
+}
+
+// The bridge answers with the same data as the command line: same checksum.
+func TestDatasetFromBundleMatchesTheFolder(t *testing.T) {
+	want, err := data.Load()
+	require.NoError(t, err)
+	got, err := dataset(js.ValueOf(bundleText(t)))
+	require.NoError(t, err)
+	assert.Equal(t, want.Meta(), got.Meta())
+}
+
+// A missing or broken bundle is a plain error, never a half-loaded dataset.
+func TestDatasetErrors(t *testing.T) {
+	text := bundleText(t)
+	for _, tc := range []struct {
+		name string
+		v    js.Value
+		want string
+	}{
+		{"not given", js.Undefined(), "no data bundle"},
+		{"not a string", js.ValueOf(42), "no data bundle"},
+		{"an HTML page", js.ValueOf("<!doctype html>\n<p>not found</p>\n"), `expected "#honoraria-data 1"`},
+		{"truncated", js.ValueOf(text[:len(text)/2]), "truncated"},
+		{"a broken file", js.ValueOf(strings.Replace(text, "\n101076,", "\n10107x,", 1)), "tariffs.csv:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds, err := dataset(tc.v)
+			require.Error(t, err)
+			assert.Nil(t, ds)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
 }

@@ -1,8 +1,10 @@
 //go:build js && wasm
 
-// Command wasm is the WebAssembly bridge between the engine (calc/, with the
-// bundled data/) and the web page. It fills the global Honoraria object that the
-// page's loader (site/honoraria.js) created before starting the program:
+// Command wasm is the WebAssembly bridge between the engine (calc/) and the web
+// page. The page's loader (site/honoraria.js) fetches the wasm and the data bundle
+// (data.txt, format in data/bundle) in parallel, creates the global Honoraria
+// object, puts the bundle's text in Honoraria._data and starts the program, which
+// builds the dataset and fills the object:
 //
 //	await Honoraria.ready                 // resolves once the data is loaded
 //	Honoraria.quote({code: "101076", date: "2024-03-01", insured: "preferential", dmg: true})
@@ -15,14 +17,17 @@
 // and never throws. Go computes, JS renders: the bridge never touches the DOM.
 //
 // The bridge deliberately does not import encoding/json (about 100 KB brotli):
-// objects cross the boundary through syscall/js values.
+// objects cross the boundary through syscall/js values. Nor does it carry the
+// data (go:embed, io/fs): the bundle is fetched, so it can change without a
+// rebuild and stays out of the wasm's bytes.
 package main
 
 import (
+	"errors"
 	"syscall/js"
 
 	"honoraria/calc"
-	"honoraria/data"
+	"honoraria/data/bundle"
 )
 
 func main() {
@@ -31,7 +36,8 @@ func main() {
 		api = js.Global().Get("Object").New()
 		js.Global().Set("Honoraria", api)
 	}
-	ds, err := data.Load()
+	ds, err := dataset(api.Get("_data"))
+	api.Delete("_data") // the text is no longer needed: let JS free it
 	if err != nil {
 		settle(api, "_reject", js.Global().Get("Error").New("honoraria: data: "+err.Error()))
 		return
@@ -39,6 +45,18 @@ func main() {
 	install(api, ds)
 	settle(api, "_resolve", api)
 	select {} // keep the callbacks alive
+}
+
+// dataset builds the engine's dataset from the data bundle's text.
+func dataset(text js.Value) (*calc.Dataset, error) {
+	if text.Type() != js.TypeString {
+		return nil, errors.New("no data bundle: the loader must set Honoraria._data to the text of data.txt")
+	}
+	files, err := bundle.Decode(text.String())
+	if err != nil {
+		return nil, err
+	}
+	return calc.NewDataset(files)
 }
 
 // settle calls the loader's resolve or reject function, if there is one, and

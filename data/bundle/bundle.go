@@ -1,0 +1,147 @@
+// Package bundle reads and writes the data bundle: every data file in one plain-text
+// file that the web page fetches next to the wasm (dist/data.txt), so that the
+// WebAssembly engine carries no data and a deployment can change its data without
+// recompiling. It imports only calc and the standard library's strings, so the wasm
+// bridge can use it without pulling in embed or io/fs.
+//
+// The format, line by line (every line ends with "\n"):
+//
+//	#honoraria-data 1
+//	#file sources.csv
+//	…the file's lines, byte for byte…
+//	#file 2024/tariffs.csv
+//	…
+//	#end
+//
+// A file whose last line has no newline is written with one added and its header
+// says so: "#file NAME noeol". Files appear sorted by name, so the same folder
+// always gives the same bundle. A line of a file may not start with "#file " or
+// be "#end"; Encode refuses such a file rather than write an ambiguous bundle.
+// The "#end" line tells a complete bundle from a truncated download.
+package bundle
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+
+	"honoraria/calc"
+)
+
+// Header is the first line of a bundle, format version included.
+const Header = "#honoraria-data 1"
+
+const (
+	fileMark = "#file "
+	endMark  = "#end"
+	noEOL    = " noeol"
+)
+
+// Encode writes files (names relative to the data folder, such as "2024/tariffs.csv")
+// as one bundle. It fails on a name that cannot be written on a header line and on
+// a file holding a line that would read as a header.
+func Encode(files []calc.File) (string, error) {
+	files = append([]calc.File(nil), files...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	var b strings.Builder
+	b.WriteString(Header + "\n")
+	for i, f := range files {
+		if err := checkName(f.Name); err != nil {
+			return "", err
+		}
+		if i > 0 && files[i-1].Name == f.Name {
+			return "", errors.New("bundle: " + f.Name + ": given twice")
+		}
+		data := string(f.Data)
+		for n, line := range strings.SplitAfter(data, "\n") {
+			if strings.HasPrefix(line, fileMark) || strings.TrimSuffix(line, "\n") == endMark {
+				return "", errors.New("bundle: " + f.Name + ":" + strconv.Itoa(n+1) + ": a line may not start with \"#file \" or be \"#end\"")
+			}
+		}
+		b.WriteString(fileMark + f.Name)
+		if data != "" && !strings.HasSuffix(data, "\n") {
+			b.WriteString(noEOL + "\n" + data + "\n")
+			continue
+		}
+		b.WriteString("\n" + data)
+	}
+	b.WriteString(endMark + "\n")
+	return b.String(), nil
+}
+
+// Decode splits a bundle back into its files, byte for byte as they were encoded.
+// Errors name the bundle's line: a missing header (not a bundle, e.g. an HTML error
+// page), a missing "#end" (a truncated download), text before the first file, a bad
+// or repeated name.
+func Decode(text string) ([]calc.File, error) {
+	rest, ok := strings.CutPrefix(text, Header+"\n")
+	if !ok {
+		first, _, _ := strings.Cut(text, "\n")
+		if len(first) > 40 {
+			first = first[:40] + "…"
+		}
+		return nil, errors.New("data bundle: line 1: expected \"" + Header + "\", found " + strconv.Quote(first))
+	}
+	var files []calc.File
+	seen := map[string]bool{}
+	var cur strings.Builder
+	name, eol, open := "", true, false
+	flush := func() {
+		if open {
+			data := cur.String()
+			if !eol {
+				data = strings.TrimSuffix(data, "\n")
+			}
+			files = append(files, calc.File{Name: name, Data: []byte(data)})
+		}
+		cur.Reset()
+	}
+	for n := 2; rest != ""; n++ {
+		line, after, found := strings.Cut(rest, "\n")
+		if !found {
+			return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": no newline at the end: the bundle is truncated")
+		}
+		rest = after
+		switch {
+		case line == endMark:
+			if rest != "" {
+				return nil, errors.New("data bundle: line " + strconv.Itoa(n+1) + ": text after \"#end\"")
+			}
+			flush()
+			return files, nil
+		case strings.HasPrefix(line, fileMark):
+			flush()
+			name, eol = strings.TrimPrefix(line, fileMark), true
+			if s, ok := strings.CutSuffix(name, noEOL); ok {
+				name, eol = s, false
+			}
+			if err := checkName(name); err != nil {
+				return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": " + err.Error())
+			}
+			if seen[name] {
+				return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": " + name + " appears twice")
+			}
+			seen[name], open = true, true
+		case !open:
+			return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": text before the first \"#file\" line")
+		default:
+			cur.WriteString(line + "\n")
+		}
+	}
+	return nil, errors.New("data bundle: no \"#end\" line: the bundle is truncated")
+}
+
+// checkName accepts a relative slash-separated name with no spaces or control
+// characters, such as "sources.csv" or "2024/tariffs.csv".
+func checkName(name string) error {
+	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "..") {
+		return errors.New("bad file name " + strconv.Quote(name))
+	}
+	for _, r := range name {
+		if r <= ' ' || r == 0x7f {
+			return errors.New("bad file name " + strconv.Quote(name))
+		}
+	}
+	return nil
+}
