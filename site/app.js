@@ -512,7 +512,7 @@ function posterHref() {
   p.set('lang', state.lang);
   if (state.code && /^\d{6}$/.test(state.code)) p.set('codes', state.code);
   if (/^\d{4}-\d{2}-\d{2}$/.test(state.date || '')) p.set('date', state.date);
-  if (state.doctor) p.set('doctor', state.doctor);
+  for (const name of ['insured', 'dmg', 'age', 'chronic', 'doctor']) if (state[name]) p.set(name, state[name]);
   return `poster.html?${p}`;
 }
 
