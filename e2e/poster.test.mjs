@@ -259,3 +259,15 @@ test('poster page: axe-core finds no serious or critical violations; fits 360 px
   assert.ok(seen.indexOf('name') < seen.indexOf('add-code') && seen.indexOf('add-code') < seen.indexOf('print'), seen.join(' '));
   await context.close();
 });
+
+test('markup in the poster’s URL parameters never becomes HTML', async () => {
+  const evil = '"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  const q = new URLSearchParams({ codes: `101076,${evil}`, date: '2024-03-01', lang: 'fr', name: evil, inami: evil, hours: evil, doctor: 'partial-agreed', age: evil, max: `101076:${evil}`, 'poster-lang': evil });
+  const { context, page } = await open('/poster.html?' + q);
+  const found = await page.evaluate(() => ({ xss: window.__xss, injected: document.body.querySelectorAll('img, script, iframe, object, embed').length }));
+  assert.equal(found.xss, undefined);
+  assert.equal(found.injected, 0);
+  assert.equal(await page.locator('[data-field="poster-name"]').innerText(), evil);
+  assert.deepEqual(Object.keys(await rows(page)), ['101076']);
+  await context.close();
+});

@@ -14,7 +14,7 @@
 const BASE = new URL('./', import.meta.url);
 const PARAMS = ['code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred',
   'doctor', 'setting', 'on-duty', 'special-request', 'household-income', 'dependants', 'titulaires',
-  'paid', 'third-party', 'lang'];
+  'paid', 'third-party', 'lang', 'view', 'training'];
 export const THEME_VARS = ['--hon-font', '--hon-text', '--hon-muted', '--hon-bg', '--hon-surface', '--hon-border',
   '--hon-accent', '--hon-accent-text', '--hon-ok', '--hon-bad', '--hon-focus', '--hon-radius'];
 

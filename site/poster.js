@@ -97,7 +97,7 @@ function query(code) {
   if (state.insured === 'preferential') q.insured = 'preferential';
   if (state.dmg === '1') q.dmg = '1';
   if (state.chronic === '1') q.chronic = '1';
-  if (state.age) q.age = state.age;
+  if (/^\d{1,3}$/.test(state.age || '')) q.age = state.age; // anything else is flagged on the field
   return q;
 }
 
@@ -125,6 +125,13 @@ function fillForm() {
   $('dmg').checked = state.dmg === '1';
   $('chronic').checked = state.chronic === '1';
   syncVisibility();
+  flagAge();
+}
+
+function flagAge() {
+  const bad = !!state.age && !/^\d{1,3}$/.test(state.age);
+  if (bad) $('age').setAttribute('aria-invalid', 'true');
+  else $('age').removeAttribute('aria-invalid');
 }
 
 function syncVisibility() {
@@ -201,6 +208,7 @@ function onInput(e) {
   } else state[name] = target.value.trim();
   if (name === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(state.date)) return; // half-typed date
   if (name === 'doctor') syncVisibility();
+  if (name === 'age') flagAge();
   if (!globalThis.Honoraria?.quote) {
     writeURL();
     return;
