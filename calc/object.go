@@ -33,7 +33,8 @@ func (res *Quote) Object() map[string]any {
 		return out
 	}
 	decision := func(d Decision, field string) map[string]any {
-		return map[string]any{field: d.Allowed, "determined": d.Determined, "key": d.Key, "reason": d.Reason, "sources": used.list(d.Sources)}
+		return map[string]any{field: d.Allowed, "determined": d.Determined, "key": d.Key, "reason": d.Reason,
+			"since": optString(d.Since.String()), "sources": used.list(d.Sources)}
 	}
 	t := res.Service
 	o := map[string]any{

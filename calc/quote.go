@@ -25,6 +25,7 @@ type Decision struct {
 	Key        string
 	Reason     string
 	Sources    []string
+	Since      Date // the start of the rule behind the answer, when one is
 }
 
 // A BillCheck compares what a patient paid with what the rules allow.
@@ -296,7 +297,9 @@ func (res *Quote) referral(t *Tariff, cat Category, set func(decimal.Decimal)) {
 
 func (ds *Dataset) thirdParty(q Query, t *Tariff, cat Category) ThirdParty {
 	if r := ds.ruleFor("third-party.mandatory", t, q.Date, cat); r != nil {
-		return ThirdParty{Decision: ds.decide(q, true, true, "third-party.mandatory", r.Sources, map[string]string{"from": r.Period.From.String()}), Applied: true}
+		d := ds.decide(q, true, true, "third-party.mandatory", r.Sources, map[string]string{"from": r.Period.From.String()})
+		d.Since = r.Period.From
+		return ThirdParty{Decision: d, Applied: true}
 	}
 	key := "third-party.optional"
 	if q.ThirdParty {

@@ -16,6 +16,12 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 	no := func(key string, sources []string, args map[string]string) Decision {
 		return ds.decide(q, false, true, key, sources, args)
 	}
+	// banned is a "no" by a dated rule: the answer says since when.
+	banned := func(key string, r *RuleParam, determined bool) Decision {
+		d := ds.decide(q, false, determined, key, r.Sources, map[string]string{"from": r.Period.From.String()})
+		d.Since = r.Period.From
+		return d
+	}
 	yes := func(key string, sources []string, args map[string]string) Decision {
 		return ds.decide(q, true, true, key, sources, args)
 	}
@@ -29,20 +35,20 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 		r := ds.ruleFor("supplement.ban-shared-room", t, d, cat)
 		if q.Setting == "day-shared" {
 			if day := ds.ruleFor("supplement.ban-day-shared", t, d, cat); day != nil {
-				return no("supplement.ban-day-shared", day.Sources, map[string]string{"from": day.Period.From.String()})
+				return banned("supplement.ban-day-shared", day, true)
 			}
 			r = nil // before the day-hospital ban, only the convention counts
 		}
 		if r != nil && (r.Value == "all" || conventioned) {
-			return no("supplement.ban-shared-room."+r.Value, r.Sources, map[string]string{"from": r.Period.From.String()})
+			return banned("supplement.ban-shared-room."+r.Value, r, true)
 		}
 	case "ambulatory":
 		if r := ds.ruleFor("supplement.ban-preferential-ambulatory", t, d, cat); r != nil {
 			switch {
 			case r.Value == "all" || q.PreferentialKind == "automatic":
-				return no("supplement.ban-preferential."+r.Value, r.Sources, map[string]string{"from": r.Period.From.String()})
+				return banned("supplement.ban-preferential."+r.Value, r, true)
 			case q.PreferentialKind == "":
-				return ds.decide(q, false, false, "supplement.ban-preferential.kind-unknown", r.Sources, map[string]string{"from": r.Period.From.String()})
+				return banned("supplement.ban-preferential.kind-unknown", r, false)
 			}
 		}
 	}
