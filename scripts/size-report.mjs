@@ -25,13 +25,21 @@ console.log(`brotli ratio ${ratio.toFixed(3)} (budget ${BUDGET}); raw ratio ${(o
 
 if (dist && existsSync(join(dist, 'index.html'))) {
   // First load: what the page fetches before the first result.
-  const first = ['index.html', 'styles.css', 'app.js', 'honoraria.js', 'i18n.js', 'state.js', 'format.js', 'dom.js', 'history.js', 'wasm_exec.js', 'honoraria.wasm', 'manifest.webmanifest', 'icon.svg'];
+  // Every file index.html loads before the first result (the service worker's
+  // pre-cache of the other pages comes after).
+  const first = ['index.html', 'styles.css', 'app.js', 'honoraria.js', 'i18n.js', 'state.js', 'format.js', 'dom.js', 'history.js', 'wasm_exec.js', 'honoraria.wasm', 'data.txt', 'manifest.webmanifest', 'icon.svg'];
   let total = 0;
+  const missing = [];
   for (const f of first) {
     const p = join(dist, f + '.br');
     if (existsSync(p)) total += readFileSync(p).length;
+    else missing.push(f);
   }
-  console.log(`first load (${first.length} files, brotli as served): ${total} bytes`);
+  const wasm = readFileSync(join(dist, 'honoraria.wasm.br')).length;
+  const data = existsSync(join(dist, 'data.txt.br')) ? readFileSync(join(dist, 'data.txt.br')).length : 0;
+  console.log(`first load of ${dist} (${first.length - missing.length} files, brotli as served): ${total} bytes` +
+    ` = wasm ${wasm} + data ${data} + HTML/CSS/JS/icons ${total - wasm - data}` +
+    (missing.length ? ` (missing: ${missing.join(', ')})` : ''));
 
 }
 if (ratio > BUDGET) {

@@ -9,6 +9,7 @@ const ASSETS = [
   './',
   './index.html',
   './embed.html',
+  './poster.html',
   `./styles.css?v=${VERSION}`,
   `./app.js?v=${VERSION}`,
   `./honoraria.js?v=${VERSION}`,
@@ -23,6 +24,7 @@ const ASSETS = [
   `./manifest.webmanifest?v=${VERSION}`,
   `./icon.svg?v=${VERSION}`,
   `./embed.js?v=${VERSION}`,
+  `./poster.js?v=${VERSION}`,
   `./docs.css?v=${VERSION}`,
 ];
 
@@ -54,8 +56,8 @@ self.addEventListener('fetch', (event) => {
         throw new Error(String(res.status));
       } catch {
         const cache = await caches.open(CACHE);
-        const page = url.pathname.endsWith('/embed.html') ? './embed.html' : './index.html';
-        return (await cache.match(page)) || (await cache.match('./')) || Response.error();
+        const page = `./${url.pathname.split('/').pop() || 'index.html'}`;
+        return (await cache.match(page)) || (await cache.match('./index.html')) || (await cache.match('./')) || Response.error();
       }
     })());
     return;

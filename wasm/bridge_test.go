@@ -254,6 +254,19 @@ func TestToJSConvertsEngineShapes(t *testing.T) {
 	assert.Equal(t, map[string]any{"s": "x", "b": true, "n": nil, "l": []any{"a", map[string]any{"k": false}}, "i": float64(2024), "ss": []any{"p"}}, got)
 }
 
+// Strings cross as JSON: quotes, backslashes, control characters, markup and non-ASCII
+// come back unchanged; bytes that are not UTF-8 become U+FFFD, as for any Go string.
+func TestToJSStrings(t *testing.T) {
+	for _, s := range []string{"", `"quoted" \back\slash`, "tab\tnew\nline\r\x00\x1f\x7f", "</script><b>x</b>", "Eigenanteil — ticket modérateur € 😀", "\u2028\u2029"} {
+		assert.Equal(t, s, toJS(s).String())
+		assert.Equal(t, map[string]any{s: s}, goValue(toJS(map[string]any{s: s})))
+	}
+	assert.Equal(t, "a\uFFFDb", toJS("a\xffb").String())
+	v := guard(func() js.Value { return toJS(map[string]any{"x": struct{}{}}) }).(js.Value)
+	assert.Equal(t, "internal", errorKind(v))
+	assert.Contains(t, v.Get("error").Get("message").String(), "unsupported type struct {}")
+}
+
 // The bridge answers with the same data as the command line: same checksum.
 func TestDatasetFromBundleMatchesTheFolder(t *testing.T) {
 	want, err := data.Load()
@@ -284,4 +297,39 @@ func TestDatasetErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
+}
+
+// Where the time of one Honoraria.quote call goes (run under node, see scripts/test-wasm.sh):
+// the engine, the conversion of its object to JS, and the whole call from JS.
+func BenchmarkBridge(b *testing.B) {
+	t := &testing.T{}
+	a := api(t)
+	fields := map[string]string{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "1", "lang": "nl"}
+	q, err := calc.ParseQuery(fields)
+	require.NoError(b, err)
+	res, err := apiDS.Quote(q)
+	require.NoError(b, err)
+	obj := res.Object()
+	query := jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "1", "lang": "nl"})
+	b.Run("engine", func(b *testing.B) {
+		for b.Loop() {
+			res, _ := apiDS.Quote(q)
+			_ = res.Object()
+		}
+	})
+	b.Run("json", func(b *testing.B) {
+		for b.Loop() {
+			_ = appendJSON(nil, obj)
+		}
+	})
+	b.Run("toJS", func(b *testing.B) {
+		for b.Loop() {
+			_ = toJS(obj)
+		}
+	})
+	b.Run("call", func(b *testing.B) {
+		for b.Loop() {
+			_ = a.Call("quote", query)
+		}
+	})
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall/js"
@@ -130,63 +131,89 @@ func intArg(field string, v js.Value) (int, error) {
 	return n, nil
 }
 
-// toJS converts what the engine's Object methods return (strings, booleans,
-// nil, []any and map[string]any) into JS values. Other types, which the
-// engine does not produce today, are converted as faithfully as possible
-// rather than panicking as js.ValueOf would.
+// toJS converts an engine object — only string, bool, nil, []any and
+// map[string]any (calc/object.go); int and []string are accepted too —
+// into a JS value. Go writes it as JSON and JS parses it: one crossing of the boundary
+// instead of one per field and element, which made the conversion ten times
+// slower than the quote itself. Keys come out sorted, so the same answer has
+// the same shape. Any other type panics, and guard turns that into an error
+// object.
 func toJS(v any) js.Value {
+	return jsonObject.Call("parse", string(appendJSON(make([]byte, 0, 4096), v)))
+}
+
+var jsonObject = js.Global().Get("JSON")
+
+func appendJSON(b []byte, v any) []byte {
 	switch x := v.(type) {
 	case nil:
-		return js.Null()
-	case js.Value:
-		return x
+		return append(b, "null"...)
 	case string:
-		return js.ValueOf(x)
+		return appendJSONString(b, x)
 	case bool:
-		return js.ValueOf(x)
+		return strconv.AppendBool(b, x)
 	case int:
-		return js.ValueOf(x)
-	case int64:
-		return js.ValueOf(float64(x))
-	case float64:
-		return js.ValueOf(x)
-	case map[string]any:
-		o := js.Global().Get("Object").New()
-		for k, e := range x {
-			o.Set(k, toJS(e))
-		}
-		return o
-	case map[string]string:
-		o := js.Global().Get("Object").New()
-		for k, e := range x {
-			o.Set(k, e)
-		}
-		return o
+		return strconv.AppendInt(b, int64(x), 10)
 	case []any:
-		a := js.Global().Get("Array").New(len(x))
+		b = append(b, '[')
 		for i, e := range x {
-			a.SetIndex(i, toJS(e))
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSON(b, e)
 		}
-		return a
+		return append(b, ']')
 	case []string:
-		a := js.Global().Get("Array").New(len(x))
+		b = append(b, '[')
 		for i, e := range x {
-			a.SetIndex(i, e)
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, e)
 		}
-		return a
-	case []map[string]any:
-		a := js.Global().Get("Array").New(len(x))
-		for i, e := range x {
-			a.SetIndex(i, toJS(e))
+		return append(b, ']')
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
 		}
-		return a
-	case fmt.Stringer:
-		return js.ValueOf(x.String())
-	case error:
-		return js.ValueOf(x.Error())
+		sort.Strings(keys)
+		b = append(b, '{')
+		for i, k := range keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			b = appendJSON(b, x[k])
+		}
+		return append(b, '}')
 	default:
-		return js.ValueOf(fmt.Sprint(x))
+		panic(fmt.Sprintf("toJS: unsupported type %T", v))
 	}
+}
+
+// appendJSONString writes s as a JSON string. Bytes that are not UTF-8 are left
+// for JS's decoder, which turns them into U+FFFD as it does for any Go string.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		if c < 0x20 {
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+		} else {
+			b = append(b, '\\', c)
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 func panicText(r any) string {

@@ -1,0 +1,190 @@
+// bench-browser.mjs — the calculator's speed in headless Chromium on localhost (issue 5.2).
+//
+//   node scripts/bench-browser.mjs [--runs 7] [--dist DIR] [--cpu 4] [--net 4g] [--json]
+//
+// Each run opens a fresh browser context (empty HTTP cache, no service worker) and loads
+// the page with a query in its URL. It reports the median over the runs of:
+//   cold load     navigation start → the first [data-field="fee"] with a data-value
+//                 (with, on the way: wasm and data.txt downloaded, engine ready)
+//   recompute     an input event on the date field → the fee's data-value updated (the
+//                 page computes synchronously), and → style and layout done; target: one
+//                 16 ms frame. 15 changes per run, alternating two dates.
+//   one call      one JS→Go Honoraria.quote({...}) call: 200 calls in a loop, divided.
+// --cpu N slows the CPU N× (Chromium's DevTools throttling: a phone is ~4–6×), --net 4g
+// or 3g throttles the network (DevTools presets); --dist serves another built site (the
+// growth benchmark, scripts/bench-growth.sh); --json prints one JSON object instead.
+// Uses Debian's /usr/bin/chromium through playwright-core and the local server cmd/serve;
+// builds dist/ when it is missing.
+
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { startServer, launch, DIST } from '../e2e/helpers.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    dist: { type: 'string', default: DIST },
+    cpu: { type: 'string', default: '1' },
+    net: { type: 'string', default: 'none' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(opt.runs);
+const CPU = Number(opt.cpu);
+// DevTools presets (Chromium's "Fast 4G" and "Slow 3G"-like "3G"): latency ms, bytes/s.
+const NETWORKS = {
+  none: null,
+  '4g': { latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (1.5 * 1024 * 1024) / 8 },
+  '3g': { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+};
+if (!(RUNS >= 1) || !(CPU >= 1) || !(opt.net in NETWORKS)) {
+  console.error('usage: node scripts/bench-browser.mjs [--runs N≥1] [--dist DIR] [--cpu N≥1] [--net none|4g|3g] [--json]');
+  process.exit(2);
+}
+
+const QUERY = '?code=101076&date=2024-03-01&insured=preferential&dmg=1&lang=en';
+const DATES = ['2023-03-01', '2024-03-01']; // fees 30.00 and 31.81
+const CALL = { code: '101076', date: '2024-03-01', insured: 'preferential', dmg: true };
+
+// Runs in the page before its own scripts: notes when the engine is installed (Go sets
+// Honoraria.quote once the dataset is built) and when the first fee is shown.
+function probe() {
+  const api = (globalThis.Honoraria = {});
+  let quote;
+  Object.defineProperty(api, 'quote', {
+    configurable: true,
+    enumerable: true,
+    get: () => quote,
+    set: (f) => {
+      quote = f;
+      globalThis.__engineReady ??= performance.now();
+    },
+  });
+  const seen = () => {
+    if (globalThis.__firstFee === undefined && document.querySelector('[data-field="fee"][data-value]')) {
+      globalThis.__firstFee = performance.now();
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, obs) => seen() && obs.disconnect())
+    .observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
+}
+
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  if (NETWORKS[opt.net]) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[opt.net] });
+  }
+  await page.addInitScript(probe);
+  await page.goto(url + QUERY, { waitUntil: 'commit' });
+  await page.waitForFunction(() => globalThis.__firstFee !== undefined, null, { timeout: 120000 });
+  const t = await page.evaluate(() => {
+    const res = (name) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(name));
+    const wasm = res('/honoraria.wasm');
+    const data = res('/data.txt');
+    return {
+      first: globalThis.__firstFee,
+      ready: globalThis.__engineReady,
+      wasm: wasm?.responseEnd,
+      data: data?.responseEnd,
+      wasmBytes: wasm?.encodedBodySize,
+      dataBytes: data?.encodedBodySize,
+    };
+  });
+  return { context, page, t };
+}
+
+// recompute changes the date n times and times each update of the fee.
+async function recompute(page, n) {
+  return page.evaluate(async ({ dates, n }) => {
+    const date = document.getElementById('date');
+    const fee = () => document.querySelector('[data-field="fee"]')?.dataset.value;
+    const out = { dom: [], layout: [] };
+    for (let i = 0; i < n; i++) {
+      const before = fee();
+      date.value = dates[i % dates.length];
+      const t0 = performance.now();
+      date.dispatchEvent(new Event('input', { bubbles: true }));
+      if (fee() === before) {
+        // Not (yet) updated synchronously: wait for the attribute to change.
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('fee did not change')), 5000);
+          const obs = new MutationObserver(() => {
+            if (fee() !== before) {
+              obs.disconnect();
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+        });
+      }
+      const t1 = performance.now();
+      void document.body.offsetHeight; // style and layout of the new result
+      const t2 = performance.now();
+      out.dom.push(t1 - t0);
+      out.layout.push(t2 - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return out;
+  }, { dates: DATES, n });
+}
+
+async function callCost(page, n = 200) {
+  return page.evaluate(({ q, n }) => {
+    Honoraria.quote(q); // warm
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) Honoraria.quote(q);
+    return (performance.now() - t0) / n;
+  }, { q: CALL, n });
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const server = await startServer(opt.dist);
+const browser = await launch();
+const rows = { first: [], ready: [], wasm: [], data: [], dom: [], layout: [], call: [] };
+let bytes = {};
+try {
+  for (let r = 0; r < RUNS; r++) {
+    const { context, page, t } = await coldLoad(browser, server.url);
+    for (const k of ['first', 'ready', 'wasm', 'data']) rows[k].push(t[k]);
+    bytes = { wasm: t.wasmBytes, data: t.dataBytes };
+    const rc = await recompute(page, 15);
+    rows.dom.push(median(rc.dom));
+    rows.layout.push(median(rc.layout));
+    rows.call.push(await callCost(page));
+    if (page.errors?.length) throw new Error(page.errors.join('\n'));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const med = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, median(v)]));
+const setup = `${RUNS} runs, CPU ${CPU}×, network ${opt.net}, ${join(opt.dist)}`;
+if (opt.json) {
+  console.log(JSON.stringify({ setup, runs: RUNS, cpu: CPU, net: opt.net, median: med, bytes, samples: rows }));
+} else {
+  const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 1 ? 3 : 1) : '–').padStart(9);
+  const all = (xs) => xs.map((x) => x.toFixed(x < 1 ? 3 : 1)).join(' ');
+  console.log(`headless Chromium, localhost — ${setup}; median (all runs) in ms`);
+  console.log(`  cold load → first fee shown      ${ms(med.first)}   (${all(rows.first)})`);
+  console.log(`    wasm downloaded (${bytes.wasm} B)  ${ms(med.wasm)}`);
+  console.log(`    data.txt downloaded (${bytes.data} B) ${ms(med.data)}`);
+  console.log(`    engine ready (data loaded)     ${ms(med.ready)}`);
+  console.log(`  recompute: input → fee updated   ${ms(med.dom)}   (${all(rows.dom)})`);
+  console.log(`  recompute: → style + layout done ${ms(med.layout)}   (target ≤ 16 ms)`);
+  console.log(`  one JS→Go Honoraria.quote call   ${ms(med.call)}   (${all(rows.call)})`);
+}
