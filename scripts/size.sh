@@ -32,5 +32,6 @@ func main() {
 GO
 flags=(-trimpath -ldflags='-s -w')
 GOOS=js GOARCH=wasm go build "${flags[@]}" -o "$work/floor.wasm" "./$(basename "$work")"
-GOOS=js GOARCH=wasm go build "${flags[@]}" -o "$work/honoraria.wasm" ./wasm
+# As scripts/build-site.sh builds it: no inlining in our own packages (honoraria/...).
+GOOS=js GOARCH=wasm go build "${flags[@]}" -gcflags='honoraria/...=-l' -o "$work/honoraria.wasm" ./wasm
 node scripts/size-report.mjs "$work/floor.wasm" "$work/honoraria.wasm" "${1:-$root/dist}"

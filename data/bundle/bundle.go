@@ -72,8 +72,8 @@ func Encode(files []calc.File) (string, error) {
 
 // Decode splits a bundle back into its files, byte for byte as they were encoded.
 // Errors name the bundle's line: a missing header (not a bundle, e.g. an HTML error
-// page), a missing "#end" (a truncated download), text before the first file, a bad
-// or repeated name.
+// page), a missing "#end" (a truncated download), text before the first file, an
+// empty or repeated name.
 func Decode(text string) ([]calc.File, error) {
 	rest, ok := strings.CutPrefix(text, Header+"\n")
 	if !ok {
@@ -81,55 +81,52 @@ func Decode(text string) ([]calc.File, error) {
 		if len(first) > 40 {
 			first = first[:40] + "…"
 		}
-		return nil, errors.New("data bundle: line 1: expected \"" + Header + "\", found " + strconv.Quote(first))
+		return nil, decodeError(1, "expected \""+Header+"\", found "+strconv.Quote(first))
 	}
-	var files []calc.File
+	files := []calc.File{}
 	seen := map[string]bool{}
-	var cur strings.Builder
-	name, eol, open := "", true, false
-	flush := func() {
-		if open {
-			data := cur.String()
-			if !eol {
+	for line := 2; ; line++ {
+		if rest == endMark+"\n" {
+			return files, nil
+		}
+		head, body, ok := strings.Cut(rest, "\n")
+		switch name, isFile := strings.CutPrefix(head, fileMark); {
+		case !ok && rest == "":
+			return nil, errors.New("data bundle: no \"#end\" line: the bundle is truncated")
+		case !ok:
+			return nil, decodeError(line, "no newline at the end: the bundle is truncated")
+		case head == endMark:
+			return nil, decodeError(line+1, "text after \"#end\"")
+		case !isFile:
+			return nil, decodeError(line, "text before the first \"#file\" line")
+		default:
+			name, noeol := strings.CutSuffix(name, noEOL)
+			if name == "" || seen[name] {
+				return nil, decodeError(line, "file name \""+name+"\" empty or given twice")
+			}
+			seen[name] = true
+			// The file's lines run up to the next line that starts with "#file " or is "#end".
+			end := 0
+			for body[end:] != "" && !strings.HasPrefix(body[end:], fileMark) && !strings.HasPrefix(body[end:], endMark+"\n") {
+				nl := strings.IndexByte(body[end:], '\n')
+				if nl < 0 {
+					return nil, decodeError(line+1+strings.Count(body[:end], "\n"), "no newline at the end: the bundle is truncated")
+				}
+				end += nl + 1
+			}
+			data := body[:end]
+			if noeol {
 				data = strings.TrimSuffix(data, "\n")
 			}
 			files = append(files, calc.File{Name: name, Data: []byte(data)})
-		}
-		cur.Reset()
-	}
-	for n := 2; rest != ""; n++ {
-		line, after, found := strings.Cut(rest, "\n")
-		if !found {
-			return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": no newline at the end: the bundle is truncated")
-		}
-		rest = after
-		switch {
-		case line == endMark:
-			if rest != "" {
-				return nil, errors.New("data bundle: line " + strconv.Itoa(n+1) + ": text after \"#end\"")
-			}
-			flush()
-			return files, nil
-		case strings.HasPrefix(line, fileMark):
-			flush()
-			name, eol = strings.TrimPrefix(line, fileMark), true
-			if s, ok := strings.CutSuffix(name, noEOL); ok {
-				name, eol = s, false
-			}
-			if err := checkName(name); err != nil {
-				return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": " + err.Error())
-			}
-			if seen[name] {
-				return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": " + name + " appears twice")
-			}
-			seen[name], open = true, true
-		case !open:
-			return nil, errors.New("data bundle: line " + strconv.Itoa(n) + ": text before the first \"#file\" line")
-		default:
-			cur.WriteString(line + "\n")
+			line += strings.Count(body[:end], "\n")
+			rest = body[end:]
 		}
 	}
-	return nil, errors.New("data bundle: no \"#end\" line: the bundle is truncated")
+}
+
+func decodeError(line int, msg string) error {
+	return errors.New("data bundle: line " + strconv.Itoa(line) + ": " + msg)
 }
 
 // checkName accepts a relative slash-separated name with no spaces or control

@@ -93,8 +93,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"truncated at a line", Header + "\n#file a.csv\nh,x\n", `no "#end" line`},
 		{"text before a file", Header + "\nh,x\n#end\n", "line 2: text before the first"},
 		{"text after the end", Header + "\n#end\nmore\n", `line 3: text after "#end"`},
-		{"a file twice", Header + "\n#file a.csv\n#file a.csv\n#end\n", "line 3: a.csv appears twice"},
-		{"a bad name", Header + "\n#file \n#end\n", `line 2: bad file name ""`},
+		{"a file twice", Header + "\n#file a.csv\nx\n#file a.csv\n#end\n", `line 4: file name "a.csv" empty or given twice`},
+		{"an empty name", Header + "\n#file \n#end\n", `line 2: file name "" empty or given twice`},
+		{"truncated in a file", Header + "\n#file a.csv\nh\n1\n2", "line 5: no newline at the end"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files, err := Decode(tc.text)
@@ -112,6 +113,13 @@ func TestEmptyBundle(t *testing.T) {
 	files, err := Decode(text)
 	require.NoError(t, err)
 	assert.Empty(t, files)
+}
+
+// A bundle written by hand (files in any order, names Encode would refuse) still reads.
+func TestDecodeByHand(t *testing.T) {
+	files, err := Decode(Header + "\n#file z.csv\nz\n#file my data.csv noeol\na\n#file end.csv\n#end.\n#end\n")
+	require.NoError(t, err)
+	assert.Equal(t, []calc.File{{Name: "z.csv", Data: []byte("z\n")}, {Name: "my data.csv", Data: []byte("a")}, {Name: "end.csv", Data: []byte("#end.\n")}}, files)
 }
 
 // Every encodable set of files decodes to itself, whatever its bytes.
