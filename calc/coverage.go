@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -266,7 +265,7 @@ func addKind(list []string, k string) []string {
 
 // coversYear reports whether the periods together cover every day of year y.
 func coversYear(ps []Period, y int) bool {
-	slices.SortFunc(ps, func(a, b Period) int { return cmp.Compare(a.From, b.From) })
+	insertionSort(ps, func(a, b Period) bool { return a.From < b.From })
 	next := DateOf(y, 1, 1) // the first day not yet covered
 	end := DateOf(y, 12, 31)
 	for _, p := range ps {

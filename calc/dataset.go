@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"cmp"
 	"hash/fnv"
 	"path"
 	"slices"
@@ -148,7 +147,7 @@ func NewDataset(files []File) (*Dataset, error) {
 		messages: map[string]map[Lang]string{},
 	}
 	files = append([]File(nil), files...)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	insertionSort(files, func(a, b File) bool { return a.Name < b.Name })
 	sum := fnv.New64a()
 	years := map[int]bool{}
 	// sources first: every other file refers to them.
@@ -193,7 +192,7 @@ func NewDataset(files []File) (*Dataset, error) {
 	for y := range years {
 		ds.years = append(ds.years, y)
 	}
-	slices.Sort(ds.years)
+	insertionSort(ds.years, func(a, b int) bool { return a < b })
 	ds.checksum = strconv.FormatUint(sum.Sum64(), 16)
 	return ds, nil
 }
@@ -465,11 +464,8 @@ func (ds *Dataset) readMessages(f File) error {
 // same name, or two rule parameters of the same rule and scope, whose periods overlap.
 func (ds *Dataset) checkOverlaps() error {
 	for code, rows := range ds.tariffs {
-		slices.SortStableFunc(rows, func(a, b Tariff) int {
-			if c := strings.Compare(a.Band, b.Band); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.Period.From, b.Period.From)
+		insertionSort(rows, func(a, b Tariff) bool {
+			return a.Band < b.Band || a.Band == b.Band && a.Period.From < b.Period.From
 		})
 		for i := 1; i < len(rows); i++ {
 			a, b := rows[i-1], rows[i]

@@ -188,29 +188,26 @@ func parseInt(field, v string, min, max int) (int, error) {
 // Values returns the query as field → value, the inverse of ParseQuery, with defaults
 // written out. Interfaces echo it so that a result says exactly what it answers.
 func (q Query) Values() map[string]string {
-	b := func(x bool) string {
-		if x {
-			return "true"
-		}
-		return "false"
-	}
-	insured := "ordinary"
+	insured, age, income, paid := "ordinary", "", "", ""
 	if q.Preferential {
 		insured = "preferential"
 	}
-	m := map[string]string{"code": string(q.Code), "date": q.Date.String(), "insured": insured,
-		"preferential-kind": q.PreferentialKind, "dmg": b(q.DMG), "age": "", "chronic": b(q.Chronic),
-		"referred": b(q.Referred), "doctor": q.Doctor, "setting": q.Setting, "on-duty": b(q.OnDuty),
-		"special-request": b(q.SpecialRequest), "household-income": "", "dependants": strconv.Itoa(q.Dependants),
-		"titulaires": strconv.Itoa(q.Titulaires), "paid": "", "third-party": b(q.ThirdParty), "lang": string(q.Lang)}
 	if q.Age >= 0 {
-		m["age"] = strconv.Itoa(q.Age)
+		age = strconv.Itoa(q.Age)
 	}
 	if q.HouseholdIncome != nil {
-		m["household-income"] = euros(*q.HouseholdIncome)
+		income = euros(*q.HouseholdIncome)
 	}
 	if q.Paid != nil {
-		m["paid"] = euros(*q.Paid)
+		paid = euros(*q.Paid)
+	}
+	values := []string{string(q.Code), q.Date.String(), insured, q.PreferentialKind, strconv.FormatBool(q.DMG), age,
+		strconv.FormatBool(q.Chronic), strconv.FormatBool(q.Referred), q.Doctor, q.Setting, strconv.FormatBool(q.OnDuty),
+		strconv.FormatBool(q.SpecialRequest), income, strconv.Itoa(q.Dependants), strconv.Itoa(q.Titulaires), paid,
+		strconv.FormatBool(q.ThirdParty), string(q.Lang)}
+	m := make(map[string]string, len(values))
+	for i, f := range QueryFields() { // same order as values
+		m[f] = values[i]
 	}
 	return m
 }

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
@@ -54,7 +53,7 @@ func (ds *Dataset) Search(text string, limit int) []Service {
 // service summarises a code's rows, labels taken from the latest row that has them.
 func (ds *Dataset) service(code Code) Service {
 	rows := append([]Tariff(nil), ds.tariffs[code]...)
-	slices.SortStableFunc(rows, func(a, b Tariff) int { return cmp.Compare(a.Period.From, b.Period.From) })
+	insertionSort(rows, func(a, b Tariff) bool { return a.Period.From < b.Period.From })
 	s := Service{Code: code, Category: rows[0].Category, Specialty: rows[0].Specialty, From: rows[0].Period.From}
 	for _, r := range rows {
 		if r.LabelFR != "" {

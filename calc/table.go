@@ -144,3 +144,13 @@ func parseCSV(f File) ([]csvRow, error) {
 	}
 	return rows, nil
 }
+
+// insertionSort sorts a short list stably (a handful of files, years or rows per code):
+// one small generic function instead of a sort package instance per type in the wasm.
+func insertionSort[T any](xs []T, less func(a, b T) bool) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && less(xs[j], xs[j-1]); j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
