@@ -23,7 +23,7 @@ serve: build
 
 ## test: every test — vet, staticcheck (native and js/wasm), Go tests, a short fuzz run,
 ## the wasm bridge under node, and the browser tests in Chromium
-test: lint unit fuzz wasm-test e2e
+test: lint unit size fuzz wasm-test e2e
 
 unit:
 	$(GO) test -count=1 ./...
