@@ -15,7 +15,7 @@ all: build
 ## build: the static site, ready for any static host, in dist/
 ## (DATA_DIR=/path make build: with another data folder, e.g. an import — docs/deploy.md)
 build:
-	@if [ -n "$(DATA_DIR)" ]; then bash scripts/build-with-data.sh "$(DATA_DIR)"; else bash scripts/build-site.sh; fi
+	bash scripts/build-site.sh dist $(DATA_DIR)
 
 ## serve: build, then serve dist/ on http://localhost:$(PORT)
 serve: build

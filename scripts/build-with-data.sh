@@ -6,10 +6,12 @@
 #   bash scripts/build-with-data.sh --run DATA_DIR CMD…   # run CMD in the prepared copy
 #   DATA_DIR=/path make build                             # the same as the first form
 #
-# The build runs in a temporary copy of the repository whose data/*.csv and data/YYYY/ are
-# replaced by DATA_DIR's, so whatever reads data/ there (the site build, the command-line
-# tool's go:embed in data/embed.go) uses DATA_DIR; the working tree is never touched. DATA_DIR is validated (loaded with the
-# engine) before anything is built: a broken folder fails with file:line: field.
+# It runs in a temporary copy of the repository whose data/*.csv and data/YYYY/ are replaced
+# by DATA_DIR's, so that the command-line tool (which embeds its data with go:embed) answers
+# from DATA_DIR too (--run); the working tree is never touched. For the site alone,
+# `bash scripts/build-site.sh OUT DATA_DIR` is enough: the wasm carries no data. DATA_DIR is
+# validated (loaded with the engine) before anything is built: a broken folder fails with
+# file:line: field.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
