@@ -2,7 +2,8 @@
 # Builds the static site into dist/ (or the folder given as $1):
 #   site/ files, wasm_exec.js from this Go toolchain, honoraria.wasm (the engine,
 #   no data), data.txt (the data bundle the page fetches, validated first: data/,
-#   or the data folder given as $2), a cache-busting version stamped into every
+#   or the data folder given as $2), coverage.json (`honoraria coverage --json` of
+#   the same folder, read by coverage.html), a cache-busting version stamped into every
 #   __VERSION__, and .br/.gz variants of every text file and the wasm.
 #
 #   bash scripts/build-site.sh [OUT [DATA_DIR]]     e.g. bash scripts/build-site.sh dist ../import
@@ -30,6 +31,8 @@ cp "$exec_js" "$tmp/wasm_exec.js"
 # brotli for ~4 % more time per quote (README, Measurements). scripts/size.sh builds alike.
 GOOS=js GOARCH=wasm go build -trimpath -gcflags='honoraria/...=-l' -ldflags='-s -w' -o "$tmp/honoraria.wasm" ./wasm
 go run ./scripts/bundle -o "$tmp/data.txt" ${data_dir:+"$data_dir"}
+# The coverage page's report (issue 6.3): the same data folder as data.txt.
+go run ./cmd/honoraria coverage --json --data "${data_dir:-$root/data}" >"$tmp/coverage.json"
 node scripts/finish-site.mjs "$tmp"
 
 rm -rf "$out"

@@ -36,8 +36,9 @@ if (previous && !/^[0-9a-f]{12}$/.test(previous)) {
   console.error(`finish-site: ${VERSION_FILE}: not a version: ${previous}`);
   process.exit(1);
 }
-// Files whose text is never stamped: the data (taken byte for byte) and the version.
-const UNSTAMPED = new Set(['data.txt', 'version.txt']);
+// Files whose text is never stamped: the data and its coverage report (taken byte for
+// byte; coverage.json is precompressed like every .json) and the version.
+const UNSTAMPED = new Set(['data.txt', 'coverage.json', 'version.txt']);
 const stampable = (f) => TEXT.has(extname(f)) && !UNSTAMPED.has(relative(dir, f));
 
 const files = walk(dir).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz') && f !== VERSION_FILE).sort();

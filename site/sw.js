@@ -10,6 +10,7 @@ const ASSETS = [
   './index.html',
   './embed.html',
   './poster.html',
+  './coverage.html',
   `./styles.css?v=${VERSION}`,
   `./app.js?v=${VERSION}`,
   `./honoraria.js?v=${VERSION}`,
@@ -26,6 +27,9 @@ const ASSETS = [
   `./embed.js?v=${VERSION}`,
   `./poster.js?v=${VERSION}`,
   `./docs.css?v=${VERSION}`,
+  `./coverage.js?v=${VERSION}`,
+  `./coverage.css?v=${VERSION}`,
+  `./coverage.json?v=${VERSION}`,
 ];
 
 self.addEventListener('install', (event) => {

@@ -1,0 +1,187 @@
+// The coverage page (issue 6.3–6.4): every code of the bundled data with the kind of
+// source behind each figure per year, gaps shown as "no data", conflicts, freshness,
+// four languages, 360 px, print, accessibility, offline; linked from "no data" answers.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, openPage, axeSource, cli, DIST } from './helpers.mjs';
+
+let server, browser, expected;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  // The report of the data this repository bundles (the build writes the same into dist/).
+  expected = cli(['coverage', '--json']).json;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path, opts) {
+  const { context, page } = await openPage(browser, opts);
+  await page.goto(server.url.replace(/\/$/, '') + path);
+  await page.waitForFunction(() => document.body.classList.contains('ready') || document.body.classList.contains('load-failed'), null, { timeout: 30000 });
+  return { context, page };
+}
+
+test('the build ships coverage.json, the command line’s report of the same data, precompressed', async () => {
+  const built = JSON.parse(readFileSync(join(DIST, 'coverage.json'), 'utf8'));
+  assert.deepEqual(built, expected);
+  const html = await (await fetch(server.url + 'coverage.html')).text();
+  const version = /coverage\.js\?v=([0-9a-f]+)/.exec(html)?.[1];
+  assert.ok(version, 'coverage.js is versioned');
+  const res = await fetch(`${server.url}coverage.json?v=${version}`, { headers: { 'Accept-Encoding': 'br' } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-encoding'), 'br');
+});
+
+test('every code and year of the bundled data appears with the kind of its sources', async () => {
+  const { context, page } = await open('/coverage.html?lang=en');
+  const shown = await page.$$eval('#cov-table tr[data-code]', (trs) => trs.map((tr) => ({
+    code: tr.dataset.code,
+    year: tr.dataset.year,
+    fee: tr.querySelector('[data-part="fee"]').dataset.kind,
+    share: tr.querySelector('[data-part="share-ordinary"]').dataset.kind,
+    reimbursement: tr.querySelector('[data-part="reimbursement-preferential_dmg"]').dataset.kind,
+  })));
+  const want = expected.codes.flatMap((c) => c.years.map((y) => ({
+    code: c.code, year: y.year, fee: y.fee, share: y.personal_share.ordinary, reimbursement: y.reimbursement.preferential_dmg,
+  })));
+  assert.deepEqual(shown, want);
+  // Every code is on the page with its label.
+  const text = await page.locator('#cov-table').innerText();
+  for (const c of expected.codes) {
+    assert.ok(text.includes(c.code), c.code);
+    assert.ok(text.includes(c.label_fr || c.label_nl), `${c.code} label`);
+  }
+  // The legend names every kind.
+  const legend = await page.$$eval('#cov-legend dt .kind', (ns) => ns.map((n) => n.dataset.kind));
+  assert.deepEqual(legend, expected.kinds);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a gap year shows "no data": 102771 in 2011, and the years with no tariff data', async () => {
+  assert.ok(expected.years_without_tariffs.includes('2011'), 'the data has no tariff row in 2011');
+  const { context, page } = await open('/coverage.html?lang=en');
+  const row = page.locator('#cov-table tr[data-code="102771"][data-year="2011"]');
+  assert.equal(await row.getAttribute('data-status'), 'none');
+  assert.match(await row.innerText(), /No data/);
+  assert.equal(await row.locator('[data-part="fee"]').getAttribute('data-kind'), 'none');
+  assert.equal(await page.locator('[data-field="years-without-tariffs"]').getAttribute('data-value'), expected.years_without_tariffs.join(','));
+  const y2011 = page.locator('.cov-years tr[data-year="2011"]');
+  assert.match(await y2011.innerText(), /No data/);
+  await context.close();
+});
+
+test('conflicts with their notes, and each year’s verification date', async () => {
+  const { context, page } = await open('/coverage.html?lang=fr');
+  assert.equal(await page.locator('.conflict').count(), expected.conflicts.length);
+  const first = expected.conflicts[0];
+  const item = page.locator(`.conflict[data-subject="${first.subject}"]`).first();
+  assert.match(await item.innerText(), /CONFLICT/);
+  assert.match(await item.innerText(), new RegExp(`${first.file.replace('/', '\\/')}:${first.line}`));
+  for (const yp of expected.year_parameters) {
+    const cellValue = await page.locator(`.cov-years tr[data-year="${yp.year}"] [data-field="verified"]`).getAttribute('data-value');
+    assert.equal(cellValue, yp.verified, yp.year);
+  }
+  const latest = expected.year_parameters.map((y) => y.verified).filter(Boolean).sort().at(-1);
+  assert.equal(await page.locator('[data-field="latest-verified"]').getAttribute('data-value'), latest);
+  await context.close();
+});
+
+test('four languages, with the Dutch label in Dutch and the French one otherwise', async () => {
+  const c = expected.codes.find((x) => x.label_fr && x.label_nl && x.label_fr !== x.label_nl);
+  const words = { fr: 'Pas de données', nl: 'Geen gegevens', de: 'Keine Daten', en: 'No data' };
+  for (const lang of ['fr', 'nl', 'de', 'en']) {
+    const { context, page } = await open(`/coverage.html?lang=${lang}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    const label = await page.locator(`#cov-table tbody[data-code="${c.code}"] .label`).innerText();
+    assert.equal(label, lang === 'nl' ? c.label_nl : c.label_fr, lang);
+    assert.match(await page.locator('#cov-legend').innerText(), new RegExp(words[lang]));
+    await context.close();
+  }
+  // Switching language re-renders and keeps it in the URL.
+  const { context, page } = await open('/coverage.html?lang=en');
+  await page.selectOption('#lang', 'nl');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  assert.match(page.url(), /lang=nl/);
+  assert.match(await page.locator('#cov-legend').innerText(), /Officiële tabel/);
+  await context.close();
+});
+
+test('usable at 360 px: the wide table scrolls inside its wrapper, not the page', async () => {
+  const { context, page } = await open('/coverage.html?lang=nl', { width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const wrap = await page.evaluate(() => {
+    const w = document.querySelector('#cov-codes .cov-wrap');
+    return { scrolls: w.scrollWidth > w.clientWidth, tabindex: w.getAttribute('tabindex') };
+  });
+  assert.ok(wrap.scrolls);
+  assert.equal(wrap.tabindex, '0');
+  await context.close();
+});
+
+test('axe-core finds no serious or critical violations; print shows the whole table', async () => {
+  for (const path of ['/coverage.html?lang=fr', '/coverage.html?lang=de']) {
+    const { context, page } = await open(path, { contextOptions: { bypassCSP: true } });
+    await page.evaluate(axeSource());
+    const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`), [], path);
+    await page.emulateMedia({ media: 'print' });
+    const print = await page.evaluate(() => ({
+      lang: getComputedStyle(document.querySelector('.lang')).display,
+      wrap: getComputedStyle(document.querySelector('#cov-codes .cov-wrap')).overflowX,
+    }));
+    assert.equal(print.lang, 'none');
+    assert.equal(print.wrap, 'visible');
+    await context.close();
+  }
+});
+
+test('linked from a no-data answer and from the footer of the calculator', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url + '?code=101076&date=2011-06-01&lang=nl');
+  await page.waitForFunction(() => document.body.classList.contains('ready'));
+  const link = page.locator('#answer a.coverage-link');
+  assert.equal(await link.getAttribute('href'), 'coverage.html?lang=nl');
+  assert.equal(await page.locator('#coverage-link').getAttribute('href'), 'coverage.html?lang=nl');
+  await link.click();
+  await page.waitForFunction(() => document.body.classList.contains('ready'));
+  assert.match(page.url(), /coverage\.html\?lang=nl$/);
+  assert.ok(await page.locator('#cov-table tr[data-code="101076"]').count() > 0);
+  await context.close();
+});
+
+test('the coverage page loads no engine and works offline once cached', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url + '?code=101076&date=2024-03-01&lang=en');
+  await page.waitForFunction(() => document.body.classList.contains('ready'));
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  const fresh = await openPage(browser);
+  await fresh.page.goto(server.url + 'coverage.html?lang=en');
+  await fresh.page.waitForFunction(() => document.body.classList.contains('ready'));
+  assert.ok(!fresh.page.requests.some((u) => /honoraria\.wasm|data\.txt/.test(u)), 'no engine on the coverage page');
+  const origin = new URL(server.url).origin;
+  assert.deepEqual(fresh.page.requests.filter((u) => !u.startsWith(origin)), []);
+  await fresh.context.close();
+
+  await context.setOffline(true);
+  await page.goto(server.url + 'coverage.html?lang=fr');
+  await page.waitForFunction(() => document.body.classList.contains('ready') || document.body.classList.contains('load-failed'));
+  assert.ok(await page.evaluate(() => document.body.classList.contains('ready')), 'coverage page offline');
+  assert.ok(await page.locator('#cov-table tr[data-code]').count() > 0);
+  await context.close();
+});
