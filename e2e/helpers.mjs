@@ -76,13 +76,24 @@ export async function openPage(browser, { width = 1200, height = 900, contextOpt
   return { context, page };
 }
 
-// waitReady waits until the engine answered (or failed).
+// waitReady waits until the engine answered (or failed) and the deferred panels
+// (compare, history) caught up with the inputs.
 export async function waitReady(page) {
   await page.waitForFunction(() => document.body.classList.contains('ready') || document.body.classList.contains('load-failed'), null, { timeout: 30000 });
+  await settled(page);
 }
 
-// values reads every data-field/data-value pair on the page.
+// settled waits until no panel is out of date: the page renders the main result at
+// once and the compare table and history after the next paint, each marked
+// data-ready="false" until then.
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-ready="false"]'), null, { timeout: 30000 });
+}
+
+// values reads every data-field/data-value pair on the page, once the deferred panels
+// are done.
 export async function values(page) {
+  await settled(page);
   return page.evaluate(() => Object.fromEntries(
     [...document.querySelectorAll('[data-field][data-value]')].map((n) => [n.dataset.field, n.dataset.value]),
   ));

@@ -154,7 +154,7 @@ test('an unknown code says so plainly and shows no amount', async () => {
 test('markup in every URL parameter never reaches the DOM as HTML', async () => {
   const evil = '"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
   const params = ['code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred', 'doctor', 'setting',
-    'on-duty', 'special-request', 'household-income', 'dependants', 'titulaires', 'paid', 'third-party', 'lang'];
+    'on-duty', 'special-request', 'household-income', 'dependants', 'titulaires', 'paid', 'third-party', 'lang', 'view', 'training'];
   for (const target of [...params, 'all']) {
     const q = new URLSearchParams({ code: '101076', date: '2024-03-01' });
     for (const p of params) if (target === 'all' || p === target) q.set(p, evil);
@@ -165,10 +165,35 @@ test('markup in every URL parameter never reaches the DOM as HTML', async () => 
     }));
     assert.equal(found.xss, undefined, target);
     assert.equal(found.injected, 0, target);
-    if (target !== 'lang') {
+    if (target === 'lang') {
+      assert.match(await text(page, '#url-notice'), /img src=x/, 'the notice shows the markup as text');
+    } else if (target !== 'view' && target !== 'training') {
       assert.equal((await values(page)).fee, undefined, `no amount with a bad ${target}`);
       assert.match(await text(page, '#result'), /img src=x|script|<|check|Vérifiez|Controleer|prüfen/i, target);
     }
+    await context.close();
+  }
+});
+
+test('markup in every parameter of the poster and coverage pages stays text', async () => {
+  const evil = '"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script><svg onload="window.__xss=3">';
+  const pages = {
+    'poster.html': ['codes', 'date', 'lang', 'poster-lang', 'insured', 'dmg', 'age', 'chronic', 'doctor', 'name', 'inami', 'hours', 'max'],
+    'coverage.html': ['lang'],
+  };
+  for (const [file, params] of Object.entries(pages)) {
+    const q = new URLSearchParams();
+    for (const p of params) q.set(p, evil);
+    const { context, page } = await openPage(browser);
+    await page.goto(`${server.url}${file}?${q}`);
+    await waitReady(page);
+    const found = await page.evaluate(() => ({
+      xss: window.__xss,
+      injected: document.body.querySelectorAll('img, script, iframe, object, embed, image, foreignObject').length,
+      svgOnload: [...document.querySelectorAll('svg')].filter((n) => n.hasAttribute('onload')).length,
+    }));
+    assert.deepEqual(found, { xss: undefined, injected: 0, svgOnload: 0 }, file);
+    assert.deepEqual(page.errors, [], file);
     await context.close();
   }
 });
@@ -219,7 +244,7 @@ test('usable on a 360 px wide screen', async () => {
 });
 
 test('axe-core finds no serious or critical accessibility violations', async () => {
-  for (const path of [STATE_URL, '/?lang=fr', '/?code=999999&date=2024-03-01&lang=de', '/embed.html']) {
+  for (const path of [STATE_URL, '/?lang=fr', '/?code=999999&date=2024-03-01&lang=de', '/?code=101076&date=2024-03-01&lang=xx', '/embed.html']) {
     const { context, page } = await open(path, { contextOptions: { bypassCSP: true } });
     if (path.startsWith('/embed')) await page.waitForTimeout(500);
     await page.evaluate(axeSource());

@@ -15,6 +15,9 @@ const suggestions = $('suggestions');
 
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 const state = readState(location.search);
+// A language the page does not have (?lang=xx) is not an error of the query: the page
+// says so (#url-notice, naming the parameter and its value) and uses the browser's.
+let badLang = state.lang !== undefined && !LANGS.includes(state.lang) ? state.lang : null;
 if (!LANGS.includes(state.lang)) state.lang = pickLang(navigator.languages);
 if (!state.date) state.date = today();
 
@@ -57,6 +60,16 @@ function applyStrings() {
   $('embed-link').href = `embed.html?lang=${encodeURIComponent(lang)}`;
   $('poster-link').href = posterHref();
   $('coverage-link').href = `coverage.html?lang=${encodeURIComponent(lang)}`;
+  const notice = $('url-notice');
+  notice.hidden = badLang === null;
+  notice.textContent = badLang === null ? '' : t(lang, 'bad_lang', { value: shorten(badLang), name: $('lang').selectedOptions[0]?.textContent || lang });
+  notice.dataset.param = badLang === null ? '' : 'lang';
+}
+
+// shorten keeps a value from a URL readable in a message.
+function shorten(s, max = 40) {
+  const chars = [...String(s)];
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
 }
 
 // ---- form <-> state ---------------------------------------------------------
@@ -114,6 +127,7 @@ function wireEvents() {
   form.addEventListener('change', onInput);
   $('lang').addEventListener('change', () => {
     state.lang = $('lang').value;
+    badLang = null;
     yearCache.clear();
     applyStrings();
     writeURL();
@@ -178,6 +192,7 @@ function onCodeTyped() {
   }
   state.code = '';
   writeURL();
+  cancelDeferred();
   const found = text.length >= 2 || /^\d/.test(text) ? Honoraria.search(text, state.lang, 8) : [];
   showSuggestions(Array.isArray(found) ? found : []);
   clearAnswer();
@@ -223,6 +238,7 @@ function chooseService(code) {
 
 function compute() {
   writeURL();
+  cancelDeferred();
   const lang = state.lang;
   if (!state.code) {
     lastResult = null;
@@ -235,6 +251,9 @@ function compute() {
     postResult(null);
     return;
   }
+  // The main result first, with one quote: it is what the input changed and what
+  // the live region announces. The comparison columns (4 quotes) and the history
+  // (one quote per year) follow after the next paint (scheduleDeferred).
   const query = toQuery(state);
   const res = Honoraria.quote(query);
   lastResult = res;
@@ -245,11 +264,77 @@ function compute() {
   } else {
     renderQuote(res);
     renderDoctor(query, res);
-    renderCompare(query, res);
-    renderHistoryPanel(query);
+    scheduleDeferred(query, res);
   }
   renderYear();
   postResult(res);
+}
+
+// ---- deferred panels ---------------------------------------------------------------
+// The compare table and the history chart are computed after the main result is on
+// screen: requestAnimationFrame, then a new task (setTimeout 0) for the comparison,
+// then requestIdleCallback (or another task) for the history. Each run belongs to one
+// generation; a new input cancels the pending callbacks, and a stale one that still
+// fires does nothing. #compare and #history carry data-ready="false" (and aria-busy)
+// while their content is out of date, "true" once it matches the inputs.
+
+let generation = 0;
+const pending = { raf: 0, timers: [], idle: 0 };
+
+function cancelDeferred() {
+  generation++;
+  if (pending.raf) cancelAnimationFrame(pending.raf);
+  for (const id of pending.timers) clearTimeout(id);
+  if (pending.idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(pending.idle);
+  pending.raf = 0;
+  pending.timers = [];
+  pending.idle = 0;
+  setReady('compare', true);
+  setReady('history', true);
+}
+
+function setReady(id, ready) {
+  const node = $(id);
+  node.dataset.ready = String(ready);
+  if (ready) node.removeAttribute('aria-busy');
+  else node.setAttribute('aria-busy', 'true');
+}
+
+// later(fn) runs fn in a new task after the next frame; the timer is a fallback for
+// documents that do not paint (a hidden tab or an off-screen frame pauses rAF).
+function later(fn) {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    if (pending.raf) cancelAnimationFrame(pending.raf);
+    pending.raf = 0;
+    pending.timers.push(setTimeout(fn, 0));
+  };
+  pending.raf = requestAnimationFrame(run);
+  pending.timers.push(setTimeout(run, 100));
+}
+
+function idle(fn) {
+  if (typeof requestIdleCallback === 'function') pending.idle = requestIdleCallback(fn, { timeout: 150 });
+  else pending.timers.push(setTimeout(fn, 0));
+}
+
+function scheduleDeferred(query, res) {
+  const gen = generation;
+  setReady('compare', false);
+  setReady('history', false);
+  later(() => {
+    if (gen !== generation) return;
+    renderCompare(query, res);
+    setReady('compare', true);
+    idle(() => {
+      if (gen !== generation) return;
+      pending.idle = 0;
+      renderHistoryPanel(query);
+      setReady('history', true);
+    });
+  });
 }
 
 function clearAnswer() {

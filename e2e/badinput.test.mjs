@@ -1,0 +1,174 @@
+// Bad input through the JS API and the URL (issue 5.4), table-driven: for every field
+// several bad values — unknown or malformed codes, dates out of range or not in the
+// calendar, negative or absurd amounts, non-numeric numbers, unknown enum values, very
+// long strings, non-ASCII. Honoraria.quote answers {error: {kind, field, value, message}}
+// naming the field (and the value, shortened when long), never throws and never gives an
+// amount; the command line agrees (exit 2 for bad input, 3 for no data); the page opened
+// with such a URL says which field is wrong and shows no amount.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, waitReady, values, cli } from './helpers.mjs';
+
+let server, browser, page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  ({ page } = await openPage(browser));
+  await page.goto(server.url);
+  await waitReady(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const LONG = 'x'.repeat(5000);
+const BASE = { code: '101076', date: '2024-03-01' };
+
+// field → bad values; kind 'no-data' where the query is valid but has no answer.
+const BAD = {
+  code: ['999999', '12ab', '1010766', '-101076', '１０１０７６', '10107😀', LONG, '<b>101076</b>'],
+  date: ['1800-01-01', '9999-12-31', '10000-01-01', '2024-02-30', '2023-02-29', '2024-13-01', '01/03/2024', 'yesterday', '２０２４-03-01', LONG],
+  insured: ['rich', 'ORDINARY', 'préférentiel', '😀', LONG],
+  'preferential-kind': ['magic', 'automatic😀', LONG],
+  dmg: ['maybe', '2', '-1', 'oui', LONG],
+  age: ['old', '-1', '200', '1e2', '12.5', '１２', LONG],
+  doctor: ['quack', 'conventionné', LONG],
+  setting: ['moon', 'ambulatoire', LONG],
+  'household-income': ['abc', '-5', '1e9', '1e12', 'NaN', 'Infinity', '50,000', LONG],
+  dependants: ['-1', 'two', '1000', '1.5', '٣'],
+  titulaires: ['0', '-2', 'abc', '99'],
+  paid: ['-5', '1e9', '1000000', 'abc', '5,00', 'NaN', '€30', '３０', LONG],
+  lang: ['xx', 'FR', 'français', '😀', LONG],
+};
+const NO_DATA = new Set(['code=999999']);
+// A query that needs its companion field to reach the bad value.
+const WITH = { 'preferential-kind': { insured: 'preferential' }, dependants: { 'household-income': '50000' }, titulaires: { 'household-income': '50000' } };
+
+const show = (v) => (v.length > 30 ? `${v.slice(0, 12)}…(${v.length})` : v);
+
+for (const [field, bad] of Object.entries(BAD)) {
+  test(`Honoraria.quote: bad ${field} → an error naming it, no amount, never a throw`, async () => {
+    const queries = bad.map((v) => ({ ...BASE, ...WITH[field], [field]: v }));
+    const answers = await page.evaluate((qs) => qs.map((q) => {
+      try {
+        return Honoraria.quote(q);
+      } catch (e) {
+        return { threw: String(e) };
+      }
+    }), queries);
+    for (const [i, v] of bad.entries()) {
+      const res = answers[i];
+      const what = `${field}=${show(v)}`;
+      assert.equal(res.threw, undefined, `${what} threw`);
+      const err = res.error;
+      assert.ok(err, `${what}: ${JSON.stringify(res).slice(0, 200)}`);
+      assert.equal(err.kind, NO_DATA.has(`${field}=${v}`) ? 'no-data' : 'input', what);
+      assert.equal(err.field, field, what);
+      assert.equal(typeof err.message, 'string');
+      assert.ok(err.message.includes(field), `${what}: message ${err.message.slice(0, 120)}`);
+      // The value, shortened when long: its first characters are there, and never 5,000 of them.
+      assert.equal(typeof err.value, 'string', what);
+      assert.ok(err.value.length <= 200, `${what}: value of ${err.value.length} chars`);
+      assert.ok(v.startsWith(err.value.replace(/…$/, '').slice(0, 10)), `${what}: value ${show(err.value)}`);
+      assert.ok(err.message.length <= 400, `${what}: message of ${err.message.length} chars`);
+      for (const k of ['fee', 'reimbursement', 'personal_share', 'pay_at_desk', 'supplement', 'explanation']) {
+        assert.equal(res[k], undefined, `${what} gave ${k}`);
+      }
+      // The command line agrees on the kind (flags as --name=value).
+      const args = ['quote', ...Object.entries(queries[i]).map(([k, x]) => `--${k}=${x}`), '--json'];
+      const c = cli(args);
+      assert.equal(c.code, err.kind === 'no-data' ? 3 : 2, `CLI ${what}: ${c.stderr.slice(0, 200)}`);
+      assert.equal(c.json, null, `CLI ${what} printed JSON`);
+      assert.match(c.stderr, new RegExp(field.replace('-', '\\-')), `CLI ${what}`);
+    }
+  });
+}
+
+test('Honoraria.quote: values of the wrong type are named, never thrown', async () => {
+  const answers = await page.evaluate(() => {
+    const cases = [['paid', -5], ['paid', 1e9], ['paid', Infinity], ['paid', NaN], ['age', NaN], ['age', 12.5], ['code', 101076.5],
+      ['code', {}], ['code', []], ['dmg', 2], ['date', new Date(2024, 2, 1)], ['date', 20240301], ['lang', 42], ['doctor', ['conventioned']]];
+    return cases.map(([f, v]) => {
+      try {
+        return [f, Honoraria.quote({ code: '101076', date: '2024-03-01', [f]: v })];
+      } catch (e) {
+        return [f, { threw: String(e) }];
+      }
+    });
+  });
+  for (const [field, res] of answers) {
+    assert.equal(res.threw, undefined, field);
+    assert.equal(res.error?.kind, 'input', `${field}: ${JSON.stringify(res).slice(0, 200)}`);
+    assert.equal(res.error.field, field);
+    assert.equal(res.fee, undefined);
+  }
+});
+
+// The page with the bad value in its URL: a message naming the field, and no amount.
+// A few values per field (each is a page load); the language is the exception: an
+// unknown ?lang= is not a question the engine can answer wrongly, so the page names it
+// in a notice and answers in a language it has.
+const PAGE_BAD = {
+  code: ['999999', '12ab', '１０１０７６', LONG],
+  date: ['1800-01-01', '2024-02-30', '😀'],
+  insured: ['rich', LONG],
+  'preferential-kind': ['magic'],
+  dmg: ['maybe'],
+  age: ['old', '１２'],
+  doctor: ['quack'],
+  setting: ['moon'],
+  'household-income': ['abc', '1e9'],
+  dependants: ['-1'],
+  titulaires: ['0'],
+  paid: ['-5', '1e9', LONG],
+};
+
+for (const [field, bad] of Object.entries(PAGE_BAD)) {
+  test(`the page: a bad ${field} in the URL names the field and shows no amount`, async () => {
+    const { context, page: p } = await openPage(browser);
+    for (const v of bad) {
+      const q = new URLSearchParams({ ...BASE, ...WITH[field], lang: 'en' });
+      q.set(field, v);
+      await p.goto(`${server.url}?${q}`);
+      await waitReady(p);
+      const what = `${field}=${show(v)}`;
+      const fees = await p.$$eval('[data-field="fee"]', (ns) => ns.filter((n) => n.hasAttribute('data-value')).length);
+      assert.equal(fees, 0, `${what}: a fee is shown`);
+      const v2 = await values(p);
+      for (const f of ['reimbursement', 'personal-share', 'pay-at-desk']) assert.equal(v2[f], undefined, `${what}: ${f}`);
+      const box = p.locator('#answer .error');
+      assert.equal(await box.getAttribute('data-error'), NO_DATA.has(`${field}=${v}`) ? 'no-data' : 'input', what);
+      const text = await p.locator('#result').innerText();
+      assert.ok(text.includes(field), `${what}: ${text.slice(0, 200)}`);
+      assert.ok(text.includes([...v].slice(0, 8).join('')), `${what}: the value is not shown`);
+      assert.ok(await box.isVisible(), what);
+      // The compare table and history of an earlier answer are gone.
+      assert.ok(await p.locator('#compare').isHidden(), `${what}: compare`);
+      assert.ok(await p.locator('#history').isHidden(), `${what}: history`);
+      assert.deepEqual(p.errors, [], what);
+    }
+    await context.close();
+  });
+}
+
+test('the page: an unknown language in the URL is named in a notice; the answer comes in a language the page has', async () => {
+  const { context, page: p } = await openPage(browser, { contextOptions: { locale: 'nl-BE' } });
+  for (const v of ['xx', 'FR', '😀', LONG]) {
+    const q = new URLSearchParams({ ...BASE, lang: v });
+    await p.goto(`${server.url}?${q}`);
+    await waitReady(p);
+    const notice = p.locator('#url-notice');
+    assert.ok(await notice.isVisible(), v);
+    const text = await notice.innerText();
+    assert.match(text, /\blang\b/);
+    assert.ok(text.includes([...v].slice(0, 8).join('')), `${show(v)}: ${text.slice(0, 120)}`);
+    assert.ok(text.length < 300, 'the value is shortened');
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'nl');
+    assert.match(p.url(), /lang=nl/);
+  }
+  await context.close();
+});
