@@ -166,6 +166,7 @@ func TestQuoteBadInputReturnsErrorObject(t *testing.T) {
 		{"unknown enum", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "doctor": "<script>"}), "doctor"},
 		{"non-numeric age", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "age": "old"}), "age"},
 		{"NaN age", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "age": js.Global().Get("NaN")}), "age"},
+		{"BigInt age", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "age": js.Global().Call("BigInt", 10)}), "age"},
 		{"object value", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "age": map[string]any{}}), "age"},
 		{"twice", jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "on-duty": "1", "onDuty": "1"}), "on-duty"},
 		{"not an object", js.ValueOf("code=101076"), "query"},

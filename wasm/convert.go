@@ -64,6 +64,9 @@ func flagName(key string) string {
 
 // valueString renders one query value as the command line would receive it.
 func valueString(field string, v js.Value) (string, error) {
+	if isBigInt(v) { // syscall/js has no type for BigInt: Type() would panic
+		return "", &calc.InputError{Field: field, Value: js.Global().Call("String", v).String() + "n", Reason: "must be a string, a number or a boolean, not a BigInt"}
+	}
 	switch v.Type() {
 	case js.TypeString:
 		return v.String(), nil
@@ -94,6 +97,9 @@ func number(f float64) string {
 
 // scalar describes any JS value in a few characters, for error messages.
 func scalar(v js.Value) string {
+	if isBigInt(v) {
+		return js.Global().Call("String", v).String() + "n"
+	}
 	switch v.Type() {
 	case js.TypeString:
 		return v.String()
@@ -225,4 +231,9 @@ func panicText(r any) string {
 	default:
 		return fmt.Sprint(x)
 	}
+}
+
+// isBigInt reports whether v is a BigInt, by Object.prototype.toString.
+func isBigInt(v js.Value) bool {
+	return js.Global().Get("Object").Get("prototype").Get("toString").Call("call", v).String() == "[object BigInt]"
 }
