@@ -23,6 +23,7 @@ type Dataset struct {
 	checksum string
 	dataDate Date // the latest sources_verified date
 	years    []int
+	horizon  int // the last year the data speaks of: folders and explicit valid_to dates
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -193,6 +194,14 @@ func NewDataset(files []File) (*Dataset, error) {
 		ds.years = append(ds.years, y)
 	}
 	insertionSort(ds.years, func(a, b int) bool { return a < b })
+	for _, y := range ds.years {
+		ds.horizon = max(ds.horizon, y)
+	}
+	for _, rows := range ds.tariffs {
+		for _, r := range rows {
+			ds.horizon = max(ds.horizon, r.Period.To.Year())
+		}
+	}
 	ds.checksum = strconv.FormatUint(sum.Sum64(), 16)
 	return ds, nil
 }

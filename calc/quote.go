@@ -75,6 +75,11 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	if q.Code == "" || q.Date == 0 {
 		return nil, inputError("code", string(q.Code), "a query needs a code and a date (use ParseQuery)")
 	}
+	// Open-ended rows hold "until further notice", not forever: past the last year of
+	// the data (fees are indexed every 1 January) the answer is "no data".
+	if ds.horizon > 0 && q.Date.Year() > ds.horizon {
+		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.horizon", map[string]string{"year": itoa(ds.horizon)})}
+	}
 	rows := ds.tariffs[q.Code]
 	if len(rows) == 0 {
 		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.code", nil)}

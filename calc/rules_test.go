@@ -239,3 +239,13 @@ func TestMaximumAFacturerNote(t *testing.T) {
 		}
 	}
 }
+
+// Past the last year the data speaks of, an open-ended row does not answer.
+func TestHorizon(t *testing.T) {
+	ds := fixture(t)
+	quote(t, ds, q("101076", "2026-12-31", ""))
+	_, err := ds.Quote(mustQuery(t, q("101076", "2027-01-01", "")))
+	var nd *NoDataError
+	require.ErrorAs(t, err, &nd)
+	assert.Contains(t, nd.Reason, "2026")
+}
