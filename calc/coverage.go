@@ -223,8 +223,9 @@ func (ds *Dataset) yearCoverage(rows []Tariff, y int) YearCoverage {
 	return yc
 }
 
-// reimbursementKind follows Quote: a published figure (for the category, or the one
-// without DMG where the DMG does not change it), else a fixed-share rule, else none.
+// reimbursementKind follows Quote (it calls the same publishedReimbursement): a published
+// figure, one adjusted by a rule (KindRule), else a fixed-share rule, else none. A home-visit
+// row is read for the youngest age of its band.
 func (ds *Dataset) reimbursementKind(t *Tariff, c Category, d Date, published string) string {
 	if t.Fee == nil {
 		return KindNone
@@ -232,10 +233,11 @@ func (ds *Dataset) reimbursementKind(t *Tariff, c Category, d Date, published st
 	if r := ds.ruleFor("not-reimbursed", t, d, c); r != nil {
 		return KindNone
 	}
-	if _, ok := t.Reimb[c]; ok {
-		return published
-	}
-	if _, ok := t.Reimb[Category{Preferential: c.Preferential}]; ok && c.DMG && t.Category != "gp-consultation" {
+	age := map[string]int{"": -1, "under-10": 0, "10-to-75": 10, "over-75-or-chronic": 75}[t.Band]
+	if pub, ok := ds.publishedReimbursement(Query{Date: d, Age: age}, t, c); ok {
+		if pub.rule != nil {
+			return KindRule
+		}
 		return published
 	}
 	if r := ds.ruleFor("share.fixed", t, d, c); r != nil && r.Value != "none" {
