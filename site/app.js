@@ -6,12 +6,13 @@ import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
 import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js?v=__VERSION__';
 import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js?v=__VERSION__';
 import { el, safeURL } from './dom.js?v=__VERSION__';
+import { suggestions as suggestionList, serviceLabel as labelIn } from './suggest.js?v=__VERSION__';
 import { renderHistory } from './history.js?v=__VERSION__';
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
 const codeInput = $('code');
-const suggestions = $('suggestions');
+const suggestions = suggestionList({ input: codeInput, list: $('suggestions'), status: $('suggestions-status'), onChoose: chooseService });
 
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 const state = readState(location.search);
@@ -133,29 +134,6 @@ function wireEvents() {
     writeURL();
     if (globalThis.Honoraria?.quote) compute({});
   });
-  codeInput.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && !suggestions.hidden) {
-      e.preventDefault();
-      suggestions.querySelector('button')?.focus();
-    } else if (e.key === 'Escape') {
-      closeSuggestions();
-    }
-  });
-  suggestions.addEventListener('keydown', (e) => {
-    const buttons = [...suggestions.querySelectorAll('button')];
-    const i = buttons.indexOf(document.activeElement);
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      buttons[Math.min(i + 1, buttons.length - 1)]?.focus();
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (i <= 0) codeInput.focus();
-      else buttons[i - 1].focus();
-    } else if (e.key === 'Escape') {
-      closeSuggestions();
-      codeInput.focus();
-    }
-  });
   $('copy-link').addEventListener('click', copyLink);
   $('print').addEventListener('click', () => window.print());
 }
@@ -194,36 +172,18 @@ function onCodeTyped() {
   writeURL();
   cancelDeferred();
   const found = text.length >= 2 || /^\d/.test(text) ? Honoraria.search(text, state.lang, 8) : [];
-  showSuggestions(Array.isArray(found) ? found : []);
+  suggestions.show(Array.isArray(found) ? found : [], state.lang);
   clearAnswer();
   $('service').textContent = '';
   $('summary').textContent = t(state.lang, Array.isArray(found) && found.length ? 'pick_service' : 'no_suggestions');
 }
 
 function serviceLabel(s) {
-  if (!s) return '';
-  const primary = state.lang === 'nl' ? s.label_nl || s.label_fr : s.label_fr || s.label_nl;
-  return primary || '';
-}
-
-function showSuggestions(list) {
-  suggestions.replaceChildren(
-    ...list.map((s) =>
-      el('li', {}, el('button', { type: 'button', dataset: { code: s.code }, onclick: () => chooseService(s.code) },
-        el('span', { class: 'code' }, s.code), ' ', serviceLabel(s))),
-    ),
-  );
-  suggestions.hidden = list.length === 0;
-  codeInput.setAttribute('aria-expanded', String(list.length > 0));
-  $('suggestions-status').textContent = list.length
-    ? t(state.lang, 'suggestions_count', { n: list.length })
-    : t(state.lang, 'no_suggestions');
+  return labelIn(s, state.lang);
 }
 
 function closeSuggestions() {
-  suggestions.hidden = true;
-  suggestions.replaceChildren();
-  codeInput.setAttribute('aria-expanded', 'false');
+  suggestions.close();
 }
 
 function chooseService(code) {

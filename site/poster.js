@@ -12,6 +12,7 @@ import { load } from './honoraria.js?v=__VERSION__';
 import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
 import { formatAmount, formatDate, isAmount, today } from './format.js?v=__VERSION__';
 import { el } from './dom.js?v=__VERSION__';
+import { suggestions as suggestionList, serviceLabel } from './suggest.js?v=__VERSION__';
 
 const $ = (id) => document.getElementById(id);
 const POSTER_LANGS = ['fr', 'nl', 'de'];
@@ -23,7 +24,7 @@ const DECLARED = /^\d{1,5}([.,]\d{1,2})?$/;
 
 const form = $('form');
 const addInput = $('add-code');
-const suggestions = $('suggestions');
+const suggestions = suggestionList({ input: addInput, list: $('suggestions'), status: $('suggestions-status'), onChoose: addCode });
 
 const state = readState(location.search);
 let meta = null;
@@ -155,26 +156,6 @@ function wireEvents() {
     if (e.key === 'Enter') {
       e.preventDefault();
       addTyped();
-    } else if (e.key === 'ArrowDown' && !suggestions.hidden) {
-      e.preventDefault();
-      suggestions.querySelector('button')?.focus();
-    } else if (e.key === 'Escape') {
-      closeSuggestions();
-    }
-  });
-  suggestions.addEventListener('keydown', (e) => {
-    const buttons = [...suggestions.querySelectorAll('button')];
-    const i = buttons.indexOf(document.activeElement);
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      buttons[Math.min(i + 1, buttons.length - 1)]?.focus();
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (i <= 0) addInput.focus();
-      else buttons[i - 1].focus();
-    } else if (e.key === 'Escape') {
-      closeSuggestions();
-      addInput.focus();
     }
   });
 }
@@ -224,11 +205,6 @@ function onInput(e) {
 
 // ---- choosing services ----------------------------------------------------------
 
-function serviceLabel(s, lang) {
-  if (!s) return '';
-  return lang === 'nl' ? s.label_nl || s.label_fr || '' : s.label_fr || s.label_nl || '';
-}
-
 function onSearch() {
   const text = addInput.value.trim();
   if (!globalThis.Honoraria?.search || text.length < 2 || CODE.test(text)) {
@@ -236,19 +212,11 @@ function onSearch() {
     return;
   }
   const found = Honoraria.search(text, state.lang, 8);
-  const list = Array.isArray(found) ? found : [];
-  suggestions.replaceChildren(...list.map((s) => el('li', {},
-    el('button', { type: 'button', dataset: { code: s.code }, onclick: () => addCode(s.code) },
-      el('span', { class: 'code' }, s.code), ' ', serviceLabel(s, state.lang)))));
-  suggestions.hidden = list.length === 0;
-  addInput.setAttribute('aria-expanded', String(list.length > 0));
-  $('suggestions-status').textContent = list.length ? t(state.lang, 'suggestions_count', { n: list.length }) : t(state.lang, 'no_suggestions');
+  suggestions.show(Array.isArray(found) ? found : [], state.lang);
 }
 
 function closeSuggestions() {
-  suggestions.hidden = true;
-  suggestions.replaceChildren();
-  addInput.setAttribute('aria-expanded', 'false');
+  suggestions.close();
 }
 
 function addTyped() {
@@ -257,7 +225,7 @@ function addTyped() {
     addCode(text);
     return;
   }
-  const first = suggestions.querySelector('button');
+  const first = $('suggestions').querySelector('button');
   if (first) {
     addCode(first.dataset.code);
     return;

@@ -18,6 +18,7 @@ const ASSETS = [
   `./state.js?v=${VERSION}`,
   `./format.js?v=${VERSION}`,
   `./dom.js?v=${VERSION}`,
+  `./suggest.js?v=${VERSION}`,
   `./history.js?v=${VERSION}`,
   `./wasm_exec.js?v=${VERSION}`,
   `./honoraria.wasm?v=${VERSION}`,
