@@ -8,6 +8,7 @@ import { formatAmount, formatNumber, formatDate, isAmount, today } from './forma
 import { el, safeURL } from './dom.js?v=__VERSION__';
 import { suggestions as suggestionList, serviceLabel as labelIn } from './suggest.js?v=__VERSION__';
 import { renderHistory } from './history.js?v=__VERSION__';
+import { KINDS, kindOf, parseCols, colsText, columns, renderTable, explain, renderWhy, renderEditor } from './compare.js?v=__VERSION__';
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -21,6 +22,8 @@ const state = readState(location.search);
 let badLang = state.lang !== undefined && !LANGS.includes(state.lang) ? state.lang : null;
 if (!LANGS.includes(state.lang)) state.lang = pickLang(navigator.languages);
 if (!state.date) state.date = today();
+if (state.compare !== undefined && (!KINDS.includes(state.compare) || state.compare === 'patient')) delete state.compare;
+if (state.compare !== 'custom') delete state.cols;
 
 let meta = null; // Honoraria.meta()
 let lastResult = null;
@@ -61,6 +64,7 @@ function applyStrings() {
   $('embed-link').href = `embed.html?lang=${encodeURIComponent(lang)}`;
   $('poster-link').href = posterHref();
   $('coverage-link').href = `coverage.html?lang=${encodeURIComponent(lang)}`;
+  renderCompareControls();
   const notice = $('url-notice');
   notice.hidden = badLang === null;
   notice.textContent = badLang === null ? '' : t(lang, 'bad_lang', { value: shorten(badLang), name: $('lang').selectedOptions[0]?.textContent || lang });
@@ -131,6 +135,15 @@ function wireEvents() {
     badLang = null;
     yearCache.clear();
     applyStrings();
+    writeURL();
+    if (globalThis.Honoraria?.quote) compute({});
+  });
+  $('compare-kind').addEventListener('change', () => {
+    const kind = kindOf($('compare-kind').value);
+    if (kind === 'patient') delete state.compare;
+    else state.compare = kind;
+    if (kind !== 'custom') delete state.cols;
+    renderCompareControls();
     writeURL();
     if (globalThis.Honoraria?.quote) compute({});
   });
@@ -614,36 +627,37 @@ function renderYear() {
 }
 
 // ---- compare scenarios ----------------------------------------------------------
+// What is compared is the page's choice (compare.js): patients, doctors, the GP's
+// referral, or the user's own cases; the columns are computed after the main result.
 
-const SCENARIOS = [
-  { key: 'scenario_ordinary', set: { insured: 'ordinary', dmg: '' } },
-  { key: 'scenario_ordinary_dmg', set: { insured: 'ordinary', dmg: '1' } },
-  { key: 'scenario_preferential', set: { insured: 'preferential', dmg: '' } },
-  { key: 'scenario_preferential_dmg', set: { insured: 'preferential', dmg: '1' } },
-];
+// renderCompareControls: the kind select, its intro and (custom) the cases' editor.
+function renderCompareControls(focusId) {
+  const lang = state.lang;
+  const kind = kindOf(state.compare);
+  $('compare-kind').value = kind;
+  $('compare-intro').textContent = t(lang, kind === 'patient' ? 'compare_intro' : `compare_intro_${kind}`);
+  const box = $('compare-custom');
+  box.hidden = kind !== 'custom';
+  if (kind !== 'custom') {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(...renderEditor(parseCols(state.cols), lang, (cols, opts) => {
+    state.cols = colsText(cols);
+    writeURL();
+    if (opts) renderCompareControls(opts.focus);
+    if (globalThis.Honoraria?.quote) compute({});
+  }));
+  if (focusId) $(focusId)?.focus();
+}
 
 function renderCompare(query, current) {
   const lang = state.lang;
-  const cols = [{ key: 'scenario_current', res: current }];
-  for (const sc of SCENARIOS) {
-    const q = { ...query, ...sc.set };
-    if (q.insured === 'ordinary') delete q['preferential-kind'];
-    for (const k of Object.keys(q)) if (q[k] === '') delete q[k];
-    cols.push({ key: sc.key, res: Honoraria.quote(q) });
-  }
-  const fields = [['fee', 'fee'], ['reimbursement', 'reimbursement'], ['personal_share', 'personal-share'], ['pay_at_desk', 'pay-at-desk']];
-  const ok = (c) => c.res && !c.res.error;
-  // Each cell carries its scenario and value (data-scenario, data-compare, data-value).
-  const table = el('table', { class: 'compare' },
-    el('thead', {}, el('tr', {}, el('td'), cols.map((c) => el('th', { scope: 'col', text: t(lang, c.key), dataset: { scenario: c.key } })))),
-    el('tbody', {}, fields.map(([f, label]) =>
-      el('tr', {}, el('th', { scope: 'row', text: t(lang, label) }),
-        cols.map((c) => el('td', { class: 'amount', dataset: { scenario: c.key, compare: label, value: ok(c) && isAmount(c.res[f]) ? c.res[f] : null } }, ok(c) ? fmt(c.res[f]) : '—')))),
-      el('tr', {}, el('th', { scope: 'row', text: t(lang, 'supplement') }),
-        cols.map((c) => el('td', { dataset: { scenario: c.key, compare: 'supplement-allowed', value: ok(c) ? String(c.res.supplement?.allowed === true) : null } },
-          ok(c) ? t(lang, c.res.supplement?.allowed ? 'supplement_allowed' : 'supplement_not_allowed') : '—')))),
-  );
-  $('compare-body').replaceChildren(table);
+  const kind = kindOf(state.compare);
+  const cols = columns(kind, query, current, parseCols(state.cols), lang);
+  $('compare-body').replaceChildren(renderTable(cols, lang));
+  $('compare-why').replaceChildren(...renderWhy(explain(cols, lang)));
+  $('compare').dataset.kind = kind;
   $('compare').hidden = false;
 }
 

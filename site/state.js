@@ -5,12 +5,13 @@ export const PARAMS = [
   'code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred',
   'doctor', 'setting', 'on-duty', 'special-request',
   'household-income', 'dependants', 'titulaires', 'paid', 'third-party', 'lang',
-  'view', 'training',
+  'view', 'training', 'compare', 'cols',
 ];
 
-// Parameters of the page only (not of the engine's query): the doctor view and
-// the doctor's own status for the statut social.
-export const PAGE_PARAMS = new Set(['view', 'training']);
+// Parameters of the page only (not of the engine's query): the doctor view, the
+// doctor's own status for the statut social, and what the compare panel compares
+// (compare=patient|doctor|referral|custom; cols= the custom cases, see compare.js).
+export const PAGE_PARAMS = new Set(['view', 'training', 'compare', 'cols']);
 
 export const BOOLEANS = new Set(['dmg', 'chronic', 'referred', 'on-duty', 'special-request', 'third-party', 'training']);
 

@@ -19,6 +19,7 @@ const ASSETS = [
   `./format.js?v=${VERSION}`,
   `./dom.js?v=${VERSION}`,
   `./suggest.js?v=${VERSION}`,
+  `./compare.js?v=${VERSION}`,
   `./history.js?v=${VERSION}`,
   `./wasm_exec.js?v=${VERSION}`,
   `./honoraria.wasm?v=${VERSION}`,
