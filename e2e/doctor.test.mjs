@@ -2,28 +2,12 @@
 // today, whether third-party payment is mandatory and since when, and the
 // year's statut social for the doctor's own convention status.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, values, axeSource } from './helpers.mjs';
+import { useSite, values, axeSource } from './helpers.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path, opts) {
-  const { context, page } = await openPage(browser, opts);
-  await page.goto(server.url.replace(/\/$/, '') + path);
-  await waitReady(page);
-  return { context, page };
-}
+const site = useSite();
+const open = site.open;
 
 const statut = (page) => page.locator('[data-field="doctor-statut-social"]');
 

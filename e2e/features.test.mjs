@@ -2,28 +2,12 @@
 // chart, the bill check, the print stylesheet, the intro and the no-data link,
 // and the embedding (custom element in a host page, resized by postMessage).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, values } from './helpers.mjs';
+import { useSite, openPage, values } from './helpers.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path, opts) {
-  const { context, page } = await openPage(browser, opts);
-  await page.goto(server.url.replace(/\/$/, '') + path);
-  await waitReady(page);
-  return { context, page };
-}
+const site = useSite();
+const open = site.open;
 
 const cell = (page, scenario, field) =>
   page.locator(`#compare td[data-scenario="${scenario}"][data-compare="${field}"]`);
@@ -164,14 +148,14 @@ const HOST_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><t
 <p>Na de rekenmodule.</p></body></html>`;
 
 test('embedding: <honoraria-calculator code="101076" lang="nl"> shows the answer and resizes its iframe by postMessage', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(site.browser);
   await page.route('**/host-test.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: HOST_PAGE }));
   await page.addInitScript(() => {
     window.__messages = [];
     addEventListener('message', (e) => window.__messages.push(e.data?.type));
     addEventListener('honoraria-result', (e) => { window.__result = e.detail.result; });
   });
-  await page.goto(server.url + 'host-test.html');
+  await page.goto(site.server.url + 'host-test.html');
   const frameEl = page.locator('honoraria-calculator iframe');
   await frameEl.waitFor({ state: 'attached' });
   const src = await frameEl.getAttribute('src');
@@ -208,8 +192,8 @@ test('embedding: <honoraria-calculator code="101076" lang="nl"> shows the answer
 });
 
 test('the embedding documentation page documents the message format and the CSP', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url + 'embed.html');
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url + 'embed.html');
   const body = await page.locator('main').innerText();
   for (const word of ['honoraria:resize', 'honoraria:ready', 'honoraria:result', 'honoraria:theme', 'frame-src', '<honoraria-calculator', '--hon-accent']) {
     assert.ok(body.includes(word), word);

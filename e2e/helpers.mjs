@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,6 +75,28 @@ export async function openPage(browser, { width = 1200, height = 900, contextOpt
   page.on('request', (r) => page.requests.push(r.url()));
   page.on('pageerror', (e) => page.errors.push(e.message));
   return { context, page };
+}
+
+// useSite registers a test file's before/after hooks — one server and one browser
+// for all its tests — and returns {server, browser, open}: open(path, opts) opens a
+// page of the site (openPage's options) and waits until the calculator answered.
+export function useSite() {
+  const site = { server: null, browser: null };
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.stop();
+  });
+  site.open = async (path, opts) => {
+    const { context, page } = await openPage(site.browser, opts);
+    await page.goto(site.server.url.replace(/\/$/, '') + path);
+    await waitReady(page);
+    return { context, page };
+  };
+  return site;
 }
 
 // waitReady waits until the engine answered (or failed) and the deferred panels

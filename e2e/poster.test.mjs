@@ -3,28 +3,12 @@
 // chosen list of services, in FR, NL, DE or all three, with the doctor's
 // identity; state in the URL; printable on A4.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, axeSource } from './helpers.mjs';
+import { useSite, waitReady, axeSource } from './helpers.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path, opts) {
-  const { context, page } = await openPage(browser, opts);
-  await page.goto(server.url.replace(/\/$/, '') + path);
-  await waitReady(page);
-  return { context, page };
-}
+const site = useSite();
+const open = site.open;
 
 // rows reads every poster row's data-values.
 function rows(page) {

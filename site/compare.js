@@ -158,6 +158,11 @@ export function renderTable(cols, lang) {
 
 // ---- why does my neighbour pay less ---------------------------------------------------
 
+// money: an amount for a sentence, kept on one line ("5,00 €").
+function money(s, lang) {
+  return formatAmount(s, lang).replace(/ /g, '\u00a0');
+}
+
 function quote(label, lang) {
   return t(lang, 'why_quote', { s: label });
 }
@@ -197,11 +202,11 @@ function reasons(cheap, dear, lang) {
   for (const [key, step] of mine) {
     const other = theirs.get(key);
     if (other && other.amount === step.amount) continue;
-    const a = isAmount(step.amount) ? formatAmount(step.amount, lang) : '';
+    const a = isAmount(step.amount) ? money(step.amount, lang) : '';
     if (key === 'share.fixed' && other) {
       // The referral has its own step (share.referral-reduction): not named here.
       const what = advantages(cheap, dear, lang).filter((w) => !mine.has('share.referral-reduction') || w !== t(lang, 'why_what_referred'));
-      out.push({ key, text: t(lang, 'why_share_fixed', { what: what.length ? list(what, lang) : t(lang, 'why_category'), a, b: formatAmount(other.amount, lang) }) });
+      out.push({ key, text: t(lang, 'why_share_fixed', { what: what.length ? list(what, lang) : t(lang, 'why_category'), a, b: money(other.amount, lang) }) });
     } else if (key === 'share.referral-reduction') {
       out.push({ key, text: t(lang, 'why_share_referral', { a }) });
     } else if (key === 'share.free-young-preferential') {
@@ -240,15 +245,15 @@ export function explain(cols, lang) {
     const why = reasons(cheap, dear, lang);
     const vars = {
       cheap: quote(cheap.label, lang), dear: quote(dear.label, lang),
-      diff: formatAmount(fromCents(share(dear) - share(cheap)), lang),
-      a: formatAmount(cheap.res.personal_share, lang), b: formatAmount(dear.res.personal_share, lang),
+      diff: money(fromCents(share(dear) - share(cheap)), lang),
+      a: money(cheap.res.personal_share, lang), b: money(dear.res.personal_share, lang),
       reasons: why.map((r) => r.text).join('; '),
     };
     out.push({ why: 'share', text: t(lang, why.length ? 'why_less' : 'why_less_plain', vars),
       data: { cheaper: cheap.key, dearer: dear.key, diff: fromCents(share(dear) - share(cheap)), reasons: why.map((r) => r.key).join(' ') } });
   } else {
     const sameReimb = pool.every((c) => c.res.reimbursement === pool[0].res.reimbursement);
-    out.push({ why: 'same', text: t(lang, sameReimb ? 'why_same' : 'why_same_share', { a: formatAmount(pool[0].res.personal_share, lang), r: formatAmount(pool[0].res.reimbursement, lang) }),
+    out.push({ why: 'same', text: t(lang, sameReimb ? 'why_same' : 'why_same_share', { a: money(pool[0].res.personal_share, lang), r: money(pool[0].res.reimbursement, lang) }),
       data: { reimbursement: sameReimb ? pool[0].res.reimbursement : null } });
   }
   const named = (cs) => list(cs.map((c) => quote(c.label, lang)), lang);
@@ -312,7 +317,7 @@ export function renderEditor(cols, lang, onChange) {
       el('div', { class: 'field short' },
         el('label', { for: id('age'), text: t(lang, 'age') }),
         el('input', { id: id('age'), type: 'text', inputmode: 'numeric', maxlength: '3', value: col.age ?? '', 'aria-describedby': id('age-hint'), dataset: { f: 'age' } }),
-        el('p', { id: id('age-hint'), class: 'hint' }, t(lang, 'compare_as_form'))),
+        el('p', { id: id('age-hint'), class: 'hint' }, t(lang, 'compare_age_hint'))),
       cols.length > MIN_COLS
         ? el('button', { type: 'button', class: 'button', dataset: { remove: n }, onclick: () => onChange(readAll().filter((_, j) => j !== i), { focus: 'compare-add' }) }, t(lang, 'compare_remove', { n }))
         : null);
@@ -334,7 +339,7 @@ export function renderEditor(cols, lang, onChange) {
     const age = box.querySelector('[data-f="age"]');
     if (bad) age.setAttribute('aria-invalid', 'true');
     else age.removeAttribute('aria-invalid');
-    box.querySelector('.hint').textContent = t(lang, bad ? 'compare_bad_age' : 'compare_as_form');
+    box.querySelector('.hint').textContent = t(lang, bad ? 'compare_bad_age' : 'compare_age_hint');
     if (a !== '' && !bad) next.age = String(Number(a));
     return next;
   };
