@@ -215,6 +215,14 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 		res.step("reimbursement.difference", res.Reimbursement, nil, nil)
 	} else {
 		res.step("share.no-data", nil, nil, nil)
+		if r, ok := t.Reimb[Category{Preferential: cat.Preferential}]; ok && cat.DMG && t.Category == "gp-visit" {
+			without := fee.Sub(r) // the published share without DMG, which the DMG lowers by 30 %
+			sources := t.Sources
+			if m := ds.ruleFor("share.dmg-visit-min-age", t, q.Date, cat); m != nil {
+				sources = append(append([]string(nil), m.Sources...), t.Sources...)
+			}
+			res.note("note.visit-dmg-reduction", sources, map[string]string{"share": euros(without)})
+		}
 		return
 	}
 
