@@ -365,13 +365,14 @@ func (ds *Dataset) readParams(f File, year int) error {
 	}
 	for _, r := range recs {
 		p := Param{Name: r.get("name"), Value: r.get("value"), Note: r.get("note"), File: f.Name, Line: r.line}
-		if !knownParam(p.Name) {
+		known, amount := paramKind(p.Name)
+		if !known {
 			return r.fail("name", strconv.Quote(p.Name)+" is not a known parameter (see data/README.md)")
 		}
 		if p.Value == "" {
 			return r.fail("value", "empty: leave the row out when the value is not sourced")
 		}
-		if paramIsAmount(p.Name) {
+		if amount {
 			if _, ok := parseAmount(p.Value); !ok {
 				return r.fail("value", strconv.Quote(p.Value)+" is not an amount")
 			}
@@ -406,8 +407,8 @@ func (ds *Dataset) readRules(f File) error {
 	}
 	for _, r := range recs {
 		p := RuleParam{Rule: r.get("rule"), Insured: r.get("insured"), DMG: r.get("dmg"), Value: r.get("value"), Note: r.get("note"), File: f.Name, Line: r.line}
-		spec, ok := ruleSpecs()[p.Rule]
-		if !ok {
+		known, problem := ruleValueProblem(p.Rule, p.Value)
+		if !known {
 			return r.fail("rule", strconv.Quote(p.Rule)+" is not a rule the engine implements (see calc/rules.go)")
 		}
 		to := r.get("applies_to")
@@ -433,8 +434,8 @@ func (ds *Dataset) readRules(f File) error {
 		if !oneOf(p.DMG, []string{"yes", "no", "any"}) {
 			return r.fail("dmg", strconv.Quote(p.DMG)+" is not yes, no or any")
 		}
-		if err := spec.check(p.Value); err != "" {
-			return r.fail("value", strconv.Quote(p.Value)+": "+err)
+		if problem != "" {
+			return r.fail("value", strconv.Quote(p.Value)+": "+problem)
 		}
 		if p.Period, err = period(r); err != nil {
 			return err

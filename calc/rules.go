@@ -53,66 +53,48 @@ import (
 //	                            Value: "automatic" (BIM through a social benefit, from
 //	                            2025-01-01) or "all" (every BIM, from 2026-01-01).
 //	supplement.ban-code         No supplement may be charged for these codes.
-type ruleSpec struct {
-	check func(value string) string // returns what is wrong with a value, or ""
-}
-
-func ruleSpecs() map[string]ruleSpec {
-	amount := func(v string) string {
-		if _, ok := parseAmount(v); !ok {
-			return "must be an amount"
-		}
-		return ""
-	}
-	amountOrNone := func(v string) string {
+//
+// ruleValueProblem checks a rules.csv value against what its rule takes. known is false
+// for a rule the engine does not implement; problem is "" when the value is fine.
+func ruleValueProblem(rule, v string) (known bool, problem string) {
+	var want string // "amount", "integer", "empty", or the allowed values separated by "|"
+	switch rule {
+	case "share.referral-reduction", "share.cap-child-visit", "share.visit-surcharge":
+		want = "amount"
+	case "share.fixed":
+		want = "amount"
 		if v == "none" {
-			return ""
+			return true, ""
 		}
-		return amount(v)
-	}
-	empty := func(v string) string {
-		if v != "" {
-			return "must be empty"
-		}
-		return ""
-	}
-	integer := func(v string) string {
-		if !allDigits(v, 1, 3) {
-			return "must be a whole number"
-		}
-		return ""
-	}
-	oneOfValues := func(list ...string) func(string) string {
-		return func(v string) string {
-			if !oneOf(v, list) {
-				return "must be one of " + strings.Join(list, ", ")
-			}
-			return ""
-		}
-	}
-	specialtyList := func(v string) string {
+	case "share.free-young-preferential", "share.dmg-visit-min-age":
+		want = "integer"
+	case "not-reimbursed", "third-party.mandatory", "supplement.ban-day-shared", "supplement.ban-code":
+		want = "empty"
+	case "supplement.ban-shared-room":
+		want = "all|conventioned"
+	case "supplement.ban-preferential-ambulatory":
+		want = "automatic|all"
+	case "referral.specialties":
 		for _, s := range strings.Split(v, ";") {
 			if !oneOf(s, specialtyNames()) {
-				return strconv.Quote(s) + " is not a specialty"
+				return true, strconv.Quote(s) + " is not a specialty"
 			}
 		}
-		return ""
+		return true, ""
+	default:
+		return false, ""
 	}
-	return map[string]ruleSpec{
-		"share.fixed":                            {amountOrNone},
-		"share.referral-reduction":               {amount},
-		"referral.specialties":                   {specialtyList},
-		"share.free-young-preferential":          {integer},
-		"share.cap-child-visit":                  {amount},
-		"share.dmg-visit-min-age":                {integer},
-		"share.visit-surcharge":                  {amount},
-		"not-reimbursed":                         {empty},
-		"third-party.mandatory":                  {empty},
-		"supplement.ban-shared-room":             {oneOfValues("all", "conventioned")},
-		"supplement.ban-day-shared":              {empty},
-		"supplement.ban-preferential-ambulatory": {oneOfValues("automatic", "all")},
-		"supplement.ban-code":                    {empty},
+	switch _, isAmount := parseAmount(v); {
+	case want == "amount" && !isAmount:
+		return true, "must be an amount"
+	case want == "integer" && !allDigits(v, 1, 3):
+		return true, "must be a whole number"
+	case want == "empty" && v != "":
+		return true, "must be empty"
+	case strings.Contains(want, "|") && !oneOf(v, strings.Split(want, "|")):
+		return true, "must be one of " + strings.ReplaceAll(want, "|", ", ")
 	}
+	return true, ""
 }
 
 // ruleFor returns the parameter of a rule that applies to a tariff row, a date and a
@@ -187,34 +169,28 @@ func (p *RuleParam) integer() int {
 	return n
 }
 
-// paramSpecs lists the year parameters data/YYYY/parameters.csv may hold, and whether each
-// is an amount (validated as such) or text.
-func paramSpecs() map[string]bool {
-	m := map[string]bool{
-		"statut_social.full": true, "statut_social.partial": true, "statut_social.in_training": true,
-		"income_clause.household": true, "income_clause.per_dependant": true, "income_clause.per_titulaire": true,
-		"indexation": false, "indexation.detail": false,
-		"bim_ceiling.annual": true, "bim_ceiling.annual_per_dependant": true,
-		"bim_ceiling.monthly": true, "bim_ceiling.monthly_per_dependant": true,
-		"agreement": false, "agreement.status": false,
-		"maf.social": true, "maf.child": true, "maf.chronic_reduction": true,
-		"accreditation_lump_sum": true, "sources_verified": false,
+// paramKind says whether data/YYYY/parameters.csv may hold a parameter of that name, and
+// whether its value is an amount (validated as such) or text. Other amounts a source fixes
+// for a year without a nomenclature code (a seed's "DMG prevention module +10 €") are named
+// amount.<slug>, with the description in the note.
+func paramKind(name string) (known, amount bool) {
+	switch name {
+	case "statut_social.full", "statut_social.partial", "statut_social.in_training",
+		"income_clause.household", "income_clause.per_dependant", "income_clause.per_titulaire",
+		"bim_ceiling.annual", "bim_ceiling.annual_per_dependant", "bim_ceiling.monthly",
+		"bim_ceiling.monthly_per_dependant", "maf.social", "maf.child", "maf.chronic_reduction",
+		"accreditation_lump_sum":
+		return true, true
+	case "indexation", "indexation.detail", "agreement", "agreement.status", "sources_verified":
+		return true, false
 	}
-	for i := 1; i <= 9; i++ {
-		m["maf.bracket."+strconv.Itoa(i)+".upto"] = true
-		m["maf.bracket."+strconv.Itoa(i)+".ceiling"] = true
+	if rest, ok := strings.CutPrefix(name, "maf.bracket."); ok && len(rest) > 1 && rest[0] >= '1' && rest[0] <= '9' &&
+		(rest[1:] == ".upto" || rest[1:] == ".ceiling") {
+		return true, true
 	}
-	return m
+	ok := isOtherAmount(name)
+	return ok, ok
 }
-
-// Other amounts a source fixes for a year without a nomenclature code (a seed's "DMG
-// prevention module +10 €") are named amount.<slug>, with the description in the note.
-func knownParam(name string) bool {
-	_, ok := paramSpecs()[name]
-	return ok || isOtherAmount(name)
-}
-
-func paramIsAmount(name string) bool { return paramSpecs()[name] || isOtherAmount(name) }
 
 func isOtherAmount(name string) bool {
 	slug, ok := strings.CutPrefix(name, "amount.")

@@ -159,7 +159,7 @@ func TestImportConflictNotApplied(t *testing.T) {
 	assert.Equal(t, "31.81", q.Fee.StringFixed(2))
 	// The rest of the file is applied.
 	require.Len(t, res.Added, 1)
-	assert.Equal(t, "12.34", quoteOf(t, ds, map[string]string{"code": "109994", "date": "2030-01-01"}).Fee.StringFixed(2))
+	assert.Equal(t, "12.34", quoteOf(t, ds, map[string]string{"code": "109994", "date": "2026-06-01"}).Fee.StringFixed(2))
 }
 
 func TestImportBandedCodeIsAConflict(t *testing.T) {
