@@ -1,23 +1,13 @@
 // The JS API (Honoraria.quote / year) answers exactly what the command line
 // prints with --json (BRIEF §8), for several queries.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, cli, flags } from './helpers.mjs';
+import { cli, flags, useSite } from './helpers.mjs';
 
-let server, browser, page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page } = await openPage(browser));
-  await page.goto(server.url);
-  await waitReady(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+let page;
+const site = useSite(async () => {
+  ({ page } = await site.open('/'));
 });
 
 const QUERIES = [

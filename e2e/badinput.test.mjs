@@ -6,23 +6,13 @@
 // amount; the command line agrees (exit 2 for bad input, 3 for no data); the page opened
 // with such a URL says which field is wrong and shows no amount.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, values, cli } from './helpers.mjs';
+import { openPage, waitReady, values, cli, useSite } from './helpers.mjs';
 
-let server, browser, page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  ({ page } = await openPage(browser));
-  await page.goto(server.url);
-  await waitReady(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+let page;
+const site = useSite(async () => {
+  ({ page } = await site.open('/'));
 });
 
 const LONG = 'x'.repeat(5000);
@@ -129,11 +119,11 @@ const PAGE_BAD = {
 
 for (const [field, bad] of Object.entries(PAGE_BAD)) {
   test(`the page: a bad ${field} in the URL names the field and shows no amount`, async () => {
-    const { context, page: p } = await openPage(browser);
+    const { context, page: p } = await openPage(site.browser);
     for (const v of bad) {
       const q = new URLSearchParams({ ...BASE, ...WITH[field], lang: 'en' });
       q.set(field, v);
-      await p.goto(`${server.url}?${q}`);
+      await p.goto(`${site.server.url}?${q}`);
       await waitReady(p);
       const what = `${field}=${show(v)}`;
       const fees = await p.$$eval('[data-field="fee"]', (ns) => ns.filter((n) => n.hasAttribute('data-value')).length);
@@ -156,10 +146,10 @@ for (const [field, bad] of Object.entries(PAGE_BAD)) {
 }
 
 test('the page: an unknown language in the URL is named in a notice; the answer comes in a language the page has', async () => {
-  const { context, page: p } = await openPage(browser, { contextOptions: { locale: 'nl-BE' } });
+  const { context, page: p } = await openPage(site.browser, { contextOptions: { locale: 'nl-BE' } });
   for (const v of ['xx', 'FR', '😀', LONG]) {
     const q = new URLSearchParams({ ...BASE, lang: v });
-    await p.goto(`${server.url}?${q}`);
+    await p.goto(`${site.server.url}?${q}`);
     await waitReady(p);
     const notice = p.locator('#url-notice');
     assert.ok(await notice.isVisible(), v);

@@ -80,11 +80,12 @@ export async function openPage(browser, { width = 1200, height = 900, contextOpt
 // useSite registers a test file's before/after hooks — one server and one browser
 // for all its tests — and returns {server, browser, open}: open(path, opts) opens a
 // page of the site (openPage's options) and waits until the calculator answered.
-export function useSite() {
+export function useSite(ready) {
   const site = { server: null, browser: null };
   before(async () => {
     site.server = await startServer();
     site.browser = await launch();
+    if (ready) await ready(site); // e.g. open the page a whole file shares
   });
   after(async () => {
     await site.browser?.close();

@@ -2,27 +2,17 @@
 // data-values, recompute on input, languages, errors, hardening, layout and
 // accessibility.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, values, axeSource } from './helpers.mjs';
+import { openPage, waitReady, values, axeSource, useSite } from './helpers.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 const STATE_URL = '/?code=101076&date=2024-03-01&insured=preferential&dmg=1&lang=nl';
 
 async function open(path, opts) {
-  const { context, page } = await openPage(browser, opts);
-  await page.goto(server.url.replace(/\/$/, '') + path);
+  const { context, page } = await openPage(site.browser, opts);
+  await page.goto(site.server.url.replace(/\/$/, '') + path);
   if (!path.startsWith('/embed')) await waitReady(page);
   return { context, page };
 }
@@ -84,7 +74,7 @@ test('the form reflects the URL and every change recomputes and updates the URL'
   // The URL alone reproduces the result.
   const url = page.url();
   const shown = await values(page);
-  const { context: c2, page: p2 } = await openPage(browser);
+  const { context: c2, page: p2 } = await openPage(site.browser);
   await p2.goto(url);
   await waitReady(p2);
   assert.deepEqual(await values(p2), shown);
@@ -184,8 +174,8 @@ test('markup in every parameter of the poster and coverage pages stays text', as
   for (const [file, params] of Object.entries(pages)) {
     const q = new URLSearchParams();
     for (const p of params) q.set(p, evil);
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.url}${file}?${q}`);
+    const { context, page } = await openPage(site.browser);
+    await page.goto(`${site.server.url}${file}?${q}`);
     await waitReady(page);
     const found = await page.evaluate(() => ({
       xss: window.__xss,
@@ -202,17 +192,17 @@ test('the page requests nothing from another origin', async () => {
   const { context, page } = await open(STATE_URL);
   await page.fill('#code', 'consult');
   await page.waitForTimeout(200);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   const foreign = page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
   await context.close();
 });
 
 test('the server sends a strict CSP and serves precompressed wasm', async () => {
-  const res = await fetch(server.url + 'honoraria.wasm', { headers: { 'Accept-Encoding': 'br' } });
+  const res = await fetch(site.server.url + 'honoraria.wasm', { headers: { 'Accept-Encoding': 'br' } });
   assert.equal(res.headers.get('content-type'), 'application/wasm');
   assert.equal(res.headers.get('content-encoding'), 'br');
-  const page = await fetch(server.url);
+  const page = await fetch(site.server.url);
   const csp = page.headers.get('content-security-policy');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
@@ -220,9 +210,9 @@ test('the server sends a strict CSP and serves precompressed wasm', async () => 
 });
 
 test('when the wasm cannot load, the page says so plainly', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(site.browser);
   await page.route('**/honoraria.wasm*', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(server.url + '?code=101076&date=2024-03-01&lang=en');
+  await page.goto(site.server.url + '?code=101076&date=2024-03-01&lang=en');
   await waitReady(page);
   const boot = page.locator('#boot');
   assert.ok(await boot.isVisible());

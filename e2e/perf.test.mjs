@@ -3,29 +3,19 @@
 // is missing, truncated or not a bundle shows a plain message and no amount. Timings are
 // measured by scripts/bench-browser.mjs, not asserted here.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, values } from './helpers.mjs';
+import { openPage, waitReady, values, useSite } from './helpers.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 const URL_STATE = '?code=101076&date=2024-03-01&insured=preferential&dmg=1&lang=en';
 
 test('data.txt is a versioned, precompressed plain-text bundle', async () => {
-  const page = await (await fetch(server.url)).text();
+  const page = await (await fetch(site.server.url)).text();
   const version = /app\.js\?v=([0-9a-f]+)/.exec(page)?.[1];
   assert.ok(version, 'no version stamp in index.html');
-  const res = await fetch(`${server.url}data.txt?v=${version}`, { headers: { 'Accept-Encoding': 'br' } });
+  const res = await fetch(`${site.server.url}data.txt?v=${version}`, { headers: { 'Accept-Encoding': 'br' } });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type'), /^text\/plain/);
   assert.equal(res.headers.get('content-encoding'), 'br');
@@ -37,8 +27,8 @@ test('data.txt is a versioned, precompressed plain-text bundle', async () => {
 });
 
 test('the page fetches the data in parallel with the wasm, and the wasm carries no data', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url + URL_STATE);
+  const { context, page } = await openPage(site.browser);
+  await page.goto(site.server.url + URL_STATE);
   await waitReady(page);
   assert.match((await values(page)).fee, /^\d+\.\d{2}$/);
   const t = await page.evaluate(() => {
@@ -61,9 +51,9 @@ for (const [name, fulfill] of [
   ['truncated', { status: 200, contentType: 'text/plain', body: '#honoraria-data 1\n#file sources.csv\nid,kind\n' }],
 ]) {
   test(`a data bundle that is ${name} shows a plain message and no amount`, async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(site.browser);
     await page.route('**/data.txt*', (route) => route.fulfill(fulfill));
-    await page.goto(server.url + URL_STATE);
+    await page.goto(site.server.url + URL_STATE);
     await waitReady(page);
     const boot = page.locator('#boot');
     assert.ok(await boot.isVisible());
