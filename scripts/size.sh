@@ -7,7 +7,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-work="$(mktemp -d "$root/_sizefloor.XXXXXX")"
+# A fixed folder name: the package path is compiled into the floor, so a random name
+# would make its size (and the ratio) vary from run to run by a few hundred bytes.
+work="$root/_sizefloor"
+rm -rf "$work"
+mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 cat > "$work/main.go" <<'GO'
 //go:build js && wasm
