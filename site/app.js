@@ -5,7 +5,7 @@ import { load } from './honoraria.js?v=__VERSION__';
 import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
 import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js?v=__VERSION__';
 import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js?v=__VERSION__';
-import { el, safeURL } from './dom.js?v=__VERSION__';
+import { el, safeURL, showLoadFailure } from './dom.js?v=__VERSION__';
 import { suggestions as suggestionList, serviceLabel as labelIn } from './suggest.js?v=__VERSION__';
 import { renderHistory } from './history.js?v=__VERSION__';
 import { KINDS, kindOf, parseCols, colsText, columns, renderTable, explain, renderWhy, renderEditor } from './compare.js?v=__VERSION__';
@@ -39,7 +39,7 @@ async function init() {
   try {
     await load();
   } catch (err) {
-    showLoadFailure(err);
+    showLoadFailure(t(state.lang, 'load_failed'), err);
     return;
   }
   $('boot').hidden = true;
@@ -712,16 +712,6 @@ async function copyLink() {
   } catch {
     $('copy-status').textContent = location.href;
   }
-}
-
-function showLoadFailure(err) {
-  const boot = $('boot');
-  boot.hidden = false;
-  boot.classList.add('failed');
-  boot.setAttribute('role', 'alert');
-  boot.textContent = t(state.lang, 'load_failed');
-  boot.dataset.error = String(err && err.message ? err.message : err);
-  document.body.classList.add('load-failed');
 }
 
 function registerServiceWorker() {

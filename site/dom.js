@@ -46,3 +46,15 @@ export function safeURL(url) {
     return null;
   }
 }
+
+// showLoadFailure turns the boot notice into a plain alert when the engine or its data
+// could not load (a page never stays blank), keeping the cause for tests and support.
+export function showLoadFailure(message, err) {
+  const boot = document.getElementById('boot');
+  boot.hidden = false;
+  boot.classList.add('failed');
+  boot.setAttribute('role', 'alert');
+  boot.textContent = message;
+  boot.dataset.error = String(err?.message ?? err);
+  document.body.classList.add('load-failed');
+}

@@ -11,7 +11,7 @@
 import { load } from './honoraria.js?v=__VERSION__';
 import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
 import { formatAmount, formatDate, isAmount, today } from './format.js?v=__VERSION__';
-import { el } from './dom.js?v=__VERSION__';
+import { el, showLoadFailure } from './dom.js?v=__VERSION__';
 import { suggestions as suggestionList, serviceLabel } from './suggest.js?v=__VERSION__';
 
 const $ = (id) => document.getElementById(id);
@@ -39,12 +39,7 @@ async function init() {
   try {
     await load();
   } catch (err) {
-    const boot = $('boot');
-    boot.classList.add('failed');
-    boot.setAttribute('role', 'alert');
-    boot.textContent = t(state.lang, 'load_failed');
-    boot.dataset.error = String(err?.message ?? err);
-    document.body.classList.add('load-failed');
+    showLoadFailure(t(state.lang, 'load_failed'), err);
     return;
   }
   $('boot').hidden = true;
