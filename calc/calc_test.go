@@ -16,6 +16,14 @@ import (
 // each rule is tested on round amounts at, before and after its dates.
 func fixture(t testing.TB) *Dataset {
 	t.Helper()
+	ds, err := NewDataset(fixtureFiles(t))
+	require.NoError(t, err)
+	return ds
+}
+
+// fixtureFiles are the files of fixture, to extend.
+func fixtureFiles(t testing.TB) []File {
+	t.Helper()
 	sources := string(readFile(t, "../data/sources.csv"))
 	sources = strings.TrimRight(sources, "\n") + "\ntest-fixture,other,TEST FIXTURE (amounts made up for tests),calc/testdata,,\n"
 	files := []File{
@@ -24,10 +32,7 @@ func fixture(t testing.TB) *Dataset {
 		{Name: "messages.csv", Data: readFile(t, "../data/messages.csv")},
 	}
 	files = append(files, splitByYear(t, "tariffs.csv", readFile(t, "testdata/tariffs-fixture.csv"))...)
-	files = append(files, splitByYear(t, "parameters.csv", readFile(t, "testdata/parameters-fixture.csv"))...)
-	ds, err := NewDataset(files)
-	require.NoError(t, err)
-	return ds
+	return append(files, splitByYear(t, "parameters.csv", readFile(t, "testdata/parameters-fixture.csv"))...)
 }
 
 func readFile(t testing.TB, p string) []byte {

@@ -20,6 +20,8 @@ type Dataset struct {
 	params   map[string][]Param
 	rules    map[string][]RuleParam
 	messages map[string]map[Lang]string
+	feeCodes map[int]FeeCode
+	prices   map[Code][]Price // sorted by valid_from, then fee code
 	checksum string
 	dataDate Date // the latest sources_verified date
 	years    []int
@@ -146,6 +148,8 @@ func NewDataset(files []File) (*Dataset, error) {
 		params:   map[string][]Param{},
 		rules:    map[string][]RuleParam{},
 		messages: map[string]map[Lang]string{},
+		feeCodes: map[int]FeeCode{},
+		prices:   map[Code][]Price{},
 	}
 	files = append([]File(nil), files...)
 	insertionSort(files, func(a, b File) bool { return a.Name < b.Name })
@@ -169,15 +173,20 @@ func NewDataset(files []File) (*Dataset, error) {
 			err = ds.readRules(f)
 		case f.Name == "messages.csv":
 			err = ds.readMessages(f)
-		case base == "tariffs.csv" || base == "parameters.csv":
+		case f.Name == "feecodes.csv":
+			err = ds.readFeeCodes(f)
+		case base == "tariffs.csv" || base == "parameters.csv" || base == "prices.csv":
 			y, yerr := strconv.Atoi(strings.TrimSuffix(dir, "/"))
 			if yerr != nil || y < minYear || y > maxYear {
 				return nil, &DataError{File: f.Name, Err: "a tariffs or parameters file must sit in a YYYY/ folder"}
 			}
 			years[y] = true
-			if base == "tariffs.csv" {
+			switch base {
+			case "tariffs.csv":
 				err = ds.readTariffs(f, y)
-			} else {
+			case "prices.csv":
+				err = ds.readPrices(f, y)
+			default:
 				err = ds.readParams(f, y)
 			}
 		case strings.HasSuffix(f.Name, ".csv"):
@@ -188,6 +197,12 @@ func NewDataset(files []File) (*Dataset, error) {
 		}
 	}
 	if err := ds.checkOverlaps(); err != nil {
+		return nil, err
+	}
+	if err := ds.checkPrices(); err != nil {
+		return nil, err
+	}
+	if err := ds.checkLabels(); err != nil {
 		return nil, err
 	}
 	for y := range years {
@@ -312,9 +327,6 @@ func (ds *Dataset) readTariffs(f File, year int) error {
 			Specialty: r.get("specialty"), Band: r.get("band"), KeyLetters: r.get("key_letters"),
 			Coefficients: r.get("coefficients"), Link: r.get("link"), Note: r.get("note"), File: f.Name, Line: r.line,
 			Reimb: map[Category]decimal.Decimal{}}
-		if t.LabelFR == "" && t.LabelNL == "" {
-			return r.fail("label_fr", "a row needs a label in French or Dutch")
-		}
 		if !oneOf(t.Category, categoryNames()) {
 			return r.fail("category", strconv.Quote(t.Category)+" is not one of "+strings.Join(categoryNames(), ", "))
 		}
@@ -466,6 +478,22 @@ func (ds *Dataset) readMessages(f File) error {
 			m[l] = r.get(string(l))
 		}
 		ds.messages[k] = m
+	}
+	return nil
+}
+
+// checkLabels requires a label in French or Dutch on at least one row of each code: an
+// import writes the label only where it changes, so that ten thousand codes over many
+// periods do not repeat it on every row.
+func (ds *Dataset) checkLabels() error {
+	for _, rows := range ds.tariffs {
+		labelled := false
+		for _, t := range rows {
+			labelled = labelled || t.LabelFR != "" || t.LabelNL != ""
+		}
+		if !labelled {
+			return &DataError{File: rows[0].File, Line: rows[0].Line, Field: "label_fr", Err: "code " + string(rows[0].Code) + " needs a label in French or Dutch on one of its rows"}
+		}
 	}
 	return nil
 }

@@ -57,8 +57,16 @@ func (res *Quote) Object() map[string]any {
 		"pay_at_desk":                     optEuros(res.PayAtDesk),
 		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
 		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
-		"explanation":                     steps(res.Steps),
-		"notes":                           steps(res.Notes),
+		"patient_category": func() any {
+			fc := res.Category
+			if fc == nil {
+				return nil
+			}
+			return map[string]any{"fee_code": itoa(fc.Number), "meaning": fc.Meaning, "category": fc.Category.String(),
+				"description": optString(fc.Description(res.Query.Lang)), "description_fr": optString(fc.DescFR), "description_nl": optString(fc.DescNL)}
+		}(),
+		"explanation": steps(res.Steps),
+		"notes":       steps(res.Notes),
 	}
 	if bc := res.BillCheck; bc != nil {
 		paid := bc.Paid

@@ -30,6 +30,7 @@ type Query struct {
 	Titulaires       int
 	Paid             *decimal.Decimal // bill check: what the patient paid at the desk
 	ThirdParty       bool             // third-party payment asked for
+	InTraining       bool             // the doctor is in training (médecin stagiaire / arts in opleiding)
 	Lang             Lang
 }
 
@@ -37,7 +38,7 @@ type Query struct {
 func QueryFields() []string {
 	return []string{"code", "date", "insured", "preferential-kind", "dmg", "age", "chronic", "referred",
 		"doctor", "setting", "on-duty", "special-request", "household-income", "dependants", "titulaires",
-		"paid", "third-party", "lang"}
+		"paid", "third-party", "lang", "training"}
 }
 
 // Limits on numeric inputs: anything beyond is a typing error, not a real case.
@@ -106,7 +107,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 		name string
 		dst  *bool
 	}{{"dmg", &q.DMG}, {"chronic", &q.Chronic}, {"referred", &q.Referred}, {"on-duty", &q.OnDuty},
-		{"special-request", &q.SpecialRequest}, {"third-party", &q.ThirdParty}} {
+		{"special-request", &q.SpecialRequest}, {"third-party", &q.ThirdParty}, {"training", &q.InTraining}} {
 		if *b.dst, err = parseBool(b.name, get(b.name)); err != nil {
 			return q, err
 		}
@@ -204,7 +205,7 @@ func (q Query) Values() map[string]string {
 	values := []string{string(q.Code), q.Date.String(), insured, q.PreferentialKind, strconv.FormatBool(q.DMG), age,
 		strconv.FormatBool(q.Chronic), strconv.FormatBool(q.Referred), q.Doctor, q.Setting, strconv.FormatBool(q.OnDuty),
 		strconv.FormatBool(q.SpecialRequest), income, strconv.Itoa(q.Dependants), strconv.Itoa(q.Titulaires), paid,
-		strconv.FormatBool(q.ThirdParty), string(q.Lang)}
+		strconv.FormatBool(q.ThirdParty), string(q.Lang), strconv.FormatBool(q.InTraining)}
 	m := make(map[string]string, len(values))
 	for i, f := range QueryFields() { // same order as values
 		m[f] = values[i]

@@ -54,8 +54,11 @@ type Quote struct {
 	PayAtDeskWithThirdParty    *decimal.Decimal
 	PayAtDeskWithoutThirdParty *decimal.Decimal
 	BillCheck                  *BillCheck
-	Steps                      []Step
-	Notes                      []Step
+	// Category is the fee code whose published patient category priced the quote, when
+	// one did (prices.csv); nil when the reimbursement came from the tariff row or a rule.
+	Category *FeeCode
+	Steps    []Step
+	Notes    []Step
 
 	ds *Dataset
 }
@@ -195,7 +198,30 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 	if fixed != nil && fixed.Value == "none" {
 		fixed = nil
 	}
-	if pub, ok := ds.publishedReimbursement(q, t, cat); ok {
+	cp, byCategory, ageMatters := ds.priceFor(q, t.Code)
+	for _, fc := range ageMatters {
+		res.note("note.category-needs-age", fc.Sources, map[string]string{"fee_code": itoa(fc.Number), "description": fc.Description(q.Lang)})
+	}
+	if byCategory && cp.price.Amount.GreaterThan(fee) {
+		res.note("note.category-above-fee", cp.price.Sources, map[string]string{"fee_code": itoa(cp.feeCode.Number), "amount": euros(cp.price.Amount)})
+		byCategory = false
+	}
+	if byCategory {
+		res.Category = &cp.feeCode
+		args := map[string]string{"fee_code": itoa(cp.feeCode.Number), "description": cp.feeCode.Description(q.Lang)}
+		if cp.feeCode.Meaning == "share" {
+			set(cp.price.Amount)
+			res.step("share.category", res.PersonalShare, cp.price.Sources, args)
+			res.step("reimbursement.difference", res.Reimbursement, nil, nil)
+		} else {
+			set(fee.Sub(cp.price.Amount))
+			res.step("reimbursement.category", res.Reimbursement, cp.price.Sources, args)
+			res.step("share.difference", res.PersonalShare, nil, nil)
+		}
+		if fixed != nil && !fixed.amount().Equal(*res.PersonalShare) {
+			res.note("note.data-rule-mismatch", append(cp.price.Sources, fixed.Sources...), map[string]string{"rule": euros(fixed.amount()), "published": euros(*res.PersonalShare)})
+		}
+	} else if pub, ok := ds.publishedReimbursement(q, t, cat); ok {
 		share := fee.Sub(pub.reimb)
 		set(share)
 		sources := t.Sources
@@ -215,7 +241,7 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 		res.step("reimbursement.difference", res.Reimbursement, nil, nil)
 	} else {
 		res.step("share.no-data", nil, nil, nil)
-		if r, ok := t.Reimb[Category{Preferential: cat.Preferential}]; ok && cat.DMG && t.Category == "gp-visit" {
+		if r, ok := ds.reimbursementsAt(t, q.Date)[Category{Preferential: cat.Preferential}]; ok && cat.DMG && t.Category == "gp-visit" {
 			without := fee.Sub(r) // the published share without DMG, which the DMG lowers by 30 %
 			sources := t.Sources
 			if m := ds.ruleFor("share.dmg-visit-min-age", t, q.Date, cat); m != nil {
@@ -251,13 +277,14 @@ type published struct {
 // apply (share.dmg-visit-min-age) but DMG holders of 10 and over do not pay the visit
 // surcharge that the no-DMG figure of ordinary patients includes (share.visit-surcharge).
 func (ds *Dataset) publishedReimbursement(q Query, t *Tariff, cat Category) (published, bool) {
-	if r, ok := t.Reimb[cat]; ok {
+	reimb := ds.reimbursementsAt(t, q.Date)
+	if r, ok := reimb[cat]; ok {
 		return published{reimb: r, key: "reimbursement.published"}, true
 	}
 	if !cat.DMG {
 		return published{}, false
 	}
-	r, ok := t.Reimb[Category{Preferential: cat.Preferential}]
+	r, ok := reimb[Category{Preferential: cat.Preferential}]
 	if !ok {
 		return published{}, false
 	}

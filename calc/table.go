@@ -16,10 +16,16 @@ type File struct {
 type record struct {
 	file   string
 	line   int
-	values map[string]string
+	index  map[string]int // column → cell, shared by the rows of one file
+	values []string
 }
 
-func (r record) get(col string) string { return r.values[col] }
+func (r record) get(col string) string {
+	if i, ok := r.index[col]; ok {
+		return r.values[i]
+	}
+	return ""
+}
 
 func (r record) fail(field, msg string) *DataError {
 	return &DataError{File: r.file, Line: r.line, Field: field, Err: msg}
@@ -58,16 +64,19 @@ func readTable(f File, columns []string) ([]record, error) {
 			return nil, &DataError{File: f.Name, Line: 1, Field: c, Err: "missing column"}
 		}
 	}
+	index := make(map[string]int, len(header))
+	for i, h := range header {
+		index[h] = i
+	}
 	out := make([]record, 0, len(rows)-1)
 	for _, row := range rows[1:] {
 		if len(row.cells) != len(header) {
 			return nil, &DataError{File: f.Name, Line: row.line, Err: "row has " + itoa(len(row.cells)) + " cells, header has " + itoa(len(header))}
 		}
-		rec := record{file: f.Name, line: row.line, values: make(map[string]string, len(header))}
-		for i, h := range header {
-			rec.values[h] = strings.TrimSpace(row.cells[i])
+		for i := range row.cells {
+			row.cells[i] = strings.TrimSpace(row.cells[i])
 		}
-		out = append(out, rec)
+		out = append(out, record{file: f.Name, line: row.line, index: index, values: row.cells})
 	}
 	return out, nil
 }
@@ -115,13 +124,19 @@ func parseCSV(f File) ([]csvRow, error) {
 					return nil, &DataError{File: f.Name, Line: line, Err: "extraneous text after a quoted field"}
 				}
 			} else {
+				start := i
 				for i < len(s) && s[i] != ',' && s[i] != '\n' && s[i] != '\r' {
 					if s[i] == '"' {
 						return nil, &DataError{File: f.Name, Line: line, Err: `a bare " in an unquoted field`}
 					}
-					cell.WriteByte(s[i])
 					i++
 				}
+				cells = append(cells, s[start:i]) // a slice of the file: no copy
+				if i < len(s) && s[i] == ',' {
+					i++
+					continue
+				}
+				break
 			}
 			cells = append(cells, cell.String())
 			if i < len(s) && s[i] == ',' {

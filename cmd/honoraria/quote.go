@@ -11,7 +11,7 @@ import (
 func runQuote(args []string, stdout, stderr io.Writer) int {
 	fields := append(calc.QueryFields(), "json")
 	bools := map[string]bool{"dmg": true, "chronic": true, "referred": true, "on-duty": true,
-		"special-request": true, "third-party": true, "json": true}
+		"special-request": true, "third-party": true, "training": true, "json": true}
 	in, rest, err := parseFlags("quote", args, fields, bools)
 	if err != nil {
 		return fail(stderr, err)
