@@ -96,7 +96,8 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	}
 	var t *Tariff
 	for i := range rows {
-		if rows[i].Band == band && rows[i].Period.Contains(q.Date) {
+		// An unbanded row (an import prices bands by fee code) serves every band.
+		if (rows[i].Band == band || rows[i].Band == "") && rows[i].Period.Contains(q.Date) {
 			t = &rows[i]
 			break
 		}

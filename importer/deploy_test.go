@@ -22,7 +22,7 @@ func TestBuildWithImportedData(t *testing.T) {
 		t.Skip("no bash")
 	}
 	res, _ := importInto(t, "nomensoft-fixture.xml", "nomensoft-conflict.csv")
-	require.Len(t, res.Conflicts, 1)
+	require.Len(t, res.Replaced, 1)
 	dir := filepath.Join(t.TempDir(), "data")
 	require.NoError(t, WriteFolder(dir, res.Files))
 
@@ -45,8 +45,8 @@ func TestBuildWithImportedData(t *testing.T) {
 		{[]string{"--code", "109991", "--date", "2025-01-01"}, "25.00", "15.00", "10.00"},
 		{[]string{"--code", "109991", "--date", "2025-01-01", "--insured", "preferential"}, "25.00", "22.00", "3.00"},
 		{[]string{"--code", "109994", "--date", "2024-06-01"}, "12.34", "", ""},
-		// The conflicting 99.99 was not applied.
-		{[]string{"--code", "101076", "--date", "2024-03-01"}, "31.81", "", ""},
+		// The export is authoritative: its 99.99 replaced the data's 31.81.
+		{[]string{"--code", "101076", "--date", "2024-03-01"}, "99.99", "", ""},
 	} {
 		out := run(append([]string{"go", "run", "./cmd/honoraria", "quote", "--json"}, c.args...)...)
 		var o map[string]any

@@ -31,7 +31,7 @@ func FuzzImport(f *testing.F) {
 			}
 			return
 		}
-		res, err := Merge(base, rows, "fuzz.csv")
+		res, err := Merge(base, FromRows("fuzz.csv", rows))
 		if err != nil {
 			var ie *Error
 			if errors.As(err, &ie) {

@@ -37,7 +37,7 @@ func importInto(t *testing.T, fixtures ...string) (*Result, *calc.Dataset) {
 	var res *Result
 	for _, fx := range fixtures {
 		var err error
-		res, err = Merge(base, parseFixture(t, fx), fx)
+		res, err = Merge(base, FromRows(fx, parseFixture(t, fx)))
 		require.NoError(t, err)
 		base = res.Files
 	}
@@ -83,10 +83,17 @@ func TestImportFixtureAndQuote(t *testing.T) {
 	res, ds := importInto(t, "nomensoft-fixture.xml", "nomensoft-fixture.csv")
 	// The last import's report: the CSV.
 	require.Len(t, res.Added, 2)
-	assert.Empty(t, res.Conflicts)
-	require.Len(t, res.Kept, 1)
-	assert.Equal(t, 1500, res.Kept[0].FeeCode)
-	assert.Equal(t, 5, res.Kept[0].Line)
+	assert.Empty(t, res.Replaced)
+	// Fee code 1500 is not understood: its row is kept in prices.csv and listed.
+	var unknown []int
+	for _, fc := range res.FeeCodes {
+		if fc.Info.Meaning.Meaning == "unknown" {
+			unknown = append(unknown, fc.Info.Number)
+			assert.Equal(t, 1, fc.Info.Rows)
+		}
+	}
+	assert.Equal(t, []int{1500}, unknown)
+	assert.Equal(t, 1, res.PriceRows)
 
 	for _, c := range []struct {
 		in                        map[string]string
@@ -123,54 +130,60 @@ func TestImportFixtureAndQuote(t *testing.T) {
 }
 
 func TestImportIdenticalIsUnchanged(t *testing.T) {
-	res, err := Merge(bundledFiles(t), parseFixture(t, "nomensoft-fixture.xml"), "nomensoft-fixture.xml")
+	exp := FromRows("nomensoft-fixture.xml", parseFixture(t, "nomensoft-fixture.xml"))
+	res, err := Merge(bundledFiles(t), exp)
 	require.NoError(t, err)
 	require.Len(t, res.Unchanged, 1)
 	assert.Equal(t, calc.Code("101076"), res.Unchanged[0].Code)
 	assert.Equal(t, "2024/tariffs.csv:4", res.Unchanged[0].File)
 	assert.Len(t, res.Added, 2)
-	require.Len(t, res.Kept, 1)
-	assert.Equal(t, 1700, res.Kept[0].FeeCode)
+	assert.Empty(t, res.Replaced)
 	require.Len(t, res.Sources, 2)
 	assert.Equal(t, "nomensoft-testfixture-001", res.Sources[0].ID)
 	assert.Equal(t, "nomensoft-fixture.xml", res.Sources[0].URL)
-	assert.Equal(t, "2020-01-01", res.Sources[0].Date, "the file's earliest dbegin of the added rows")
 
 	// Importing the same file again changes nothing and adds no source.
-	again, err := Merge(res.Files, parseFixture(t, "nomensoft-fixture.xml"), "nomensoft-fixture.xml")
+	again, err := Merge(res.Files, FromRows("nomensoft-fixture.xml", parseFixture(t, "nomensoft-fixture.xml")))
 	require.NoError(t, err)
 	assert.Empty(t, again.Added)
 	assert.Empty(t, again.Sources)
-	assert.Empty(t, again.Conflicts)
+	assert.Empty(t, again.Replaced)
 	assert.Len(t, again.Unchanged, 3)
 	assert.Equal(t, res.Files, again.Files)
 }
 
-func TestImportConflictNotApplied(t *testing.T) {
+// The official export is authoritative: a data figure it contradicts is replaced, and
+// listed with both values.
+func TestImportExportIsAuthoritative(t *testing.T) {
 	res, ds := importInto(t, "nomensoft-conflict.csv")
-	require.Len(t, res.Conflicts, 1)
-	c := res.Conflicts[0]
+	require.Len(t, res.Replaced, 1)
+	c := res.Replaced[0]
 	assert.Equal(t, calc.Code("101076"), c.Import.Code)
 	assert.Equal(t, "2024/tariffs.csv:4", c.Existing)
 	assert.Equal(t, []string{"fee 31.81 in the data, 99.99 in the export"}, c.Diffs)
-	assert.Equal(t, []int{2}, c.Import.Lines)
-	// Not applied: the data's figure answers.
+	assert.Equal(t, "nomensoft-conflict.csv:2", c.Import.From)
 	q := quoteOf(t, ds, map[string]string{"code": "101076", "date": "2024-03-01"})
-	assert.Equal(t, "31.81", q.Fee.StringFixed(2))
-	// The rest of the file is applied.
-	require.Len(t, res.Added, 1)
+	assert.Equal(t, "99.99", q.Fee.StringFixed(2))
+	// The other periods of the code are untouched.
+	assert.Equal(t, "30.00", quoteOf(t, ds, map[string]string{"code": "101076", "date": "2023-03-01"}).Fee.StringFixed(2))
+	require.Len(t, res.Added, 2)
 	assert.Equal(t, "12.34", quoteOf(t, ds, map[string]string{"code": "109994", "date": "2026-06-01"}).Fee.StringFixed(2))
 }
 
-func TestImportBandedCodeIsAConflict(t *testing.T) {
-	csv := "nomen_code,dbegin_fee,dend_fee,fee_code,fee,author_doc,nomen_desc_fr\n103132,2030-01-01,2999-12-31,0,10.00,TESTFIXTURE_005,TEST FIXTURE\n"
+// A code the data splits by patient band is replaced by the export's single row, whose
+// age-band amounts come as fee codes; the report says so.
+func TestImportReplacesBandedCode(t *testing.T) {
+	csv := "nomen_code,dbegin_fee,dend_fee,fee_code,fee,author_doc,nomen_desc_fr\n103132,2024-01-01,2024-12-31,0,10.00,TESTFIXTURE_005,TEST FIXTURE\n"
 	rows, err := Parse("banded.csv", []byte(csv))
 	require.NoError(t, err)
-	res, err := Merge(bundledFiles(t), rows, "banded.csv")
+	res, err := Merge(bundledFiles(t), FromRows("banded.csv", rows))
 	require.NoError(t, err)
-	require.Len(t, res.Conflicts, 1)
-	assert.Contains(t, res.Conflicts[0].Diffs[0], "patient band")
-	assert.Empty(t, res.Added)
+	require.Len(t, res.Replaced, 3, "one per band")
+	assert.Contains(t, strings.Join(res.Replaced[0].Diffs, ";"), "patient band")
+	ds, err := calc.NewDataset(res.Files)
+	require.NoError(t, err)
+	q := quoteOf(t, ds, map[string]string{"code": "103132", "date": "2024-06-01", "age": "40"})
+	assert.Equal(t, "10.00", q.Fee.StringFixed(2))
 }
 
 func TestMalformedInput(t *testing.T) {
@@ -190,9 +203,10 @@ func TestMalformedInput(t *testing.T) {
 		{"missing column", "nomen_code,dbegin_fee,dend_fee,fee_code,author_doc\n", `x.csv:1: fee "": missing column`},
 		{"empty", "\n", `x.csv: the file is empty`},
 		{"header only", header, `x.csv: no rows`},
-		{"third row", header + "109991,TEST FIXTURE,2024-01-01,2999-12-31,0,1.00,X\n109991,TEST FIXTURE,2024-01-01,2999-12-31,1600,2.00,X\n", `x.csv:3: fee "2": reimbursement (fee code 1600) is more than the fee 1 of code 109991 at line 2`},
-		{"two fees", header + "109991,TEST FIXTURE,2024-01-01,2999-12-31,0,1.00,X\n109991,TEST FIXTURE,2024-01-01,2999-12-31,0,2.00,X\n", `x.csv:3: fee "2": code 109991 fee code 0`},
-		{"overlap", header + "109991,TEST FIXTURE,2024-01-01,2999-12-31,0,1.00,X\n109991,TEST FIXTURE,2025-01-01,2999-12-31,0,2.00,X\n", `x.csv:3: dbegin_fee "2025-01-01": code 109991 period 2025-01-01 →  overlaps 2024-01-01`},
+		{"two fees", header + "109991,TEST FIXTURE,2024-01-01,2999-12-31,0,1.00,X\n109991,TEST FIXTURE,2024-01-01,2999-12-31,0,2.00,X\n", `x.csv:3: dbegin_fee "2024-01-01": code 109991 fee code 0 period 2024-01-01 →  overlaps 2024-01-01 →  at x.csv:2`},
+		{"overlap", header + "109991,TEST FIXTURE,2024-01-01,2999-12-31,0,1.00,X\n109991,TEST FIXTURE,2025-01-01,2999-12-31,0,2.00,X\n", `x.csv:3: dbegin_fee "2025-01-01": code 109991 fee code 0 period 2025-01-01 →  overlaps 2024-01-01`},
+		{"date with junk", header + "101076,TEST FIXTURE,2024-01-01 junk,2999-12-31,0,1.00,X\n", `x.csv:2: dbegin_fee "2024-01-01 junk"`},
+		{"mixed encodings", header + "101076,caf\xc3\xa9 caf\xe9,2024-01-01,2999-12-31,0,1.00,X\n", `x.csv:2: mixes UTF-8 and another encoding`},
 		{"xml syntax", "<NOMEN_HONORAIRES_LIST>\n<NOMEN_HONORAIRES>\n<nomen_code>101076</nomen_code>\n</NOMEN_HONORAIRES_LIST>\n", `x.csv:4: malformed XML`},
 		{"xml bad fee", "<L>\n<NOMEN_HONORAIRES>\n<nomen_code>101076</nomen_code><dbegin_fee>2024-01-01</dbegin_fee><dend_fee>2999-12-31</dend_fee><fee_code>0</fee_code>\n<fee>abc</fee><author_doc>X</author_doc>\n</NOMEN_HONORAIRES>\n</L>\n", `x.csv:2: fee "abc"`},
 		{"xml no rows", "<L><row/></L>", `no <NOMEN_HONORAIRES> row`},
@@ -200,7 +214,7 @@ func TestMalformedInput(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			rows, err := Parse("x.csv", []byte(c.file))
 			if err == nil {
-				_, err = Merge(bundledFiles(t), rows, "x.csv")
+				_, err = Merge(bundledFiles(t), FromRows("x.csv", rows))
 			}
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.want)
@@ -214,7 +228,7 @@ func TestPre1990RowsAreKept(t *testing.T) {
 	csv := "nomen_code,nomen_desc_fr,dbegin_fee,dend_fee,fee_code,fee,author_doc\n109991,TEST FIXTURE,1985-01-01,1989-12-31,0,1.00,X\n"
 	rows, err := Parse("old.csv", []byte(csv))
 	require.NoError(t, err)
-	res, err := Merge(bundledFiles(t), rows, "old.csv")
+	res, err := Merge(bundledFiles(t), FromRows("old.csv", rows))
 	require.NoError(t, err)
 	require.Len(t, res.Kept, 1)
 	assert.Contains(t, res.Kept[0].Reason, "before 1990")
@@ -227,6 +241,19 @@ func TestWindows1252CSV(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "TEST FIXTURE médecin", rows[0].DescFR)
 	assert.Equal(t, "1.5", rows[0].Fee.String())
+}
+
+// A reimbursement above its fee is published as it is: kept in prices.csv (where the
+// engine never uses an amount above the fee) and reported.
+func TestReimbursementAboveFeeIsAFinding(t *testing.T) {
+	csv := "nomen_code,nomen_desc_fr,dbegin_fee,dend_fee,fee_code,fee,author_doc\n109991,TEST FIXTURE,2024-01-01,2999-12-31,0,1.00,X\n109991,TEST FIXTURE,2024-01-01,2999-12-31,1600,2.00,X\n"
+	rows, err := Parse("x.csv", []byte(csv))
+	require.NoError(t, err)
+	res, err := Merge(bundledFiles(t), FromRows("x.csv", rows))
+	require.NoError(t, err)
+	require.Len(t, res.Findings, 1)
+	assert.Contains(t, res.Findings[0], "x.csv:3: code 109991 fee code 1600 2.00 is above the fee 1.00")
+	assert.Equal(t, 1, res.PriceRows)
 }
 
 func TestWriteFolderRefusesNonEmpty(t *testing.T) {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,127 +16,197 @@ import (
 	"honoraria/calc"
 )
 
-// tariffColumns is the column order of a new YYYY/tariffs.csv (data/README.md). Rows
-// appended to an existing file follow that file's own header.
-var tariffColumns = []string{"code", "label_fr", "label_nl", "category", "specialty", "valid_from", "valid_to", "band",
-	"fee", "reimb_ordinary", "reimb_preferential", "reimb_ordinary_dmg", "reimb_preferential_dmg", "key_letters",
-	"coefficients", "source", "link", "note"}
+// Column orders of the files an import writes (data/README.md). Rows appended to an
+// existing tariffs.csv follow that file's own header.
+var (
+	tariffColumns = []string{"code", "label_fr", "label_nl", "category", "specialty", "valid_from", "valid_to", "band",
+		"fee", "reimb_ordinary", "reimb_preferential", "reimb_ordinary_dmg", "reimb_preferential_dmg", "key_letters",
+		"coefficients", "source", "link", "note"}
+	priceColumns   = []string{"code", "valid_from", "valid_to", "fee_code", "amount", "source", "note"}
+	feeCodeColumns = []string{"fee_code", "fee_code_cat", "desc_fr", "desc_nl", "meaning", "category", "unit", "percent", "source", "note"}
+)
 
 // A Result is what an import did: the complete new data folder (Files) and the report.
 type Result struct {
-	Input     string
-	Rows      int           // rows read from the export
-	Added     []Change      // new code/period rows written to the data
-	Unchanged []Change      // already in the data with the same figures
-	Conflicts []Conflict    // differing from the data: reported, not applied
-	Kept      []Kept        // rows of the export the calculator does not use
-	Sources   []calc.Source // sources appended to sources.csv
-	Warnings  []string      // audit findings (calc.Dataset.Audit) the import brings in
-	Files     []calc.File   // the whole output folder, sorted by name
+	Input      string
+	Tables     []string
+	Rows       int      // amount rows read from the export
+	Codes      int      // codes with figures written
+	Added      []Change // tariff rows written from the export
+	PriceRows  int      // rows written to YYYY/prices.csv
+	Unchanged  []Change // already in the data with the same figures: the data's row is kept
+	Replaced   []Conflict
+	Kept       []Kept // rows of the export not written (before 1990)
+	FeeCodes   []FeeCodeReport
+	KeyLetters []KeyLetterCheck
+	Findings   []string      // oddities of the export that were kept as published
+	Sources    []calc.Source // sources appended to sources.csv
+	Warnings   []string      // audit findings (calc.Dataset.Audit) the import brings in
+	Files      []calc.File   // the whole output folder, sorted by name
 }
 
 // A Change is one tariff row of the import: a code, a period and its figures.
 type Change struct {
 	Code         calc.Code
 	Period       calc.Period
-	Fee          *decimal.Decimal
+	Fee          decimal.Decimal
 	Ordinary     *decimal.Decimal // reimbursement, fee code 1600
 	Preferential *decimal.Decimal // reimbursement, fee code 1300
-	Lines        []int            // lines of the export
-	AuthorDocs   []string
-	DescFR       string
-	DescNL       string
-	AuthorityIDs []string
+	From         string           // where in the export: table:line of the fee
+	AuthorDoc    string
 	File         string // where it was written (Added) or found (Unchanged): file:line
 }
 
-// A Conflict is an imported row that disagrees with a row of the data for the same code and
-// an overlapping period. It is not applied.
+// A Conflict is a row of the data that the export replaced because their figures differ:
+// the official export is authoritative, and every such figure is listed.
 type Conflict struct {
 	Import   Change
 	Existing string   // file:line of the data row
-	Diffs    []string // what differs, e.g. "fee 31.81 in the data, 31.90 in the export"
+	Diffs    []string // e.g. "fee 31.81 in the data, 31.90 in the export"
 }
 
-// Kept is an export row the calculator does not use, with the reason.
+// Kept is an export row not written to the data, with the reason.
 type Kept struct {
-	Line    int
-	Code    calc.Code
-	Period  calc.Period
-	FeeCode int
-	Desc    string // the fee code's description
-	Fee     decimal.Decimal
-	Reason  string
+	Row    Row
+	Reason string
 }
 
-// Merge adds the export's rows to a data folder given as files (as data.Files reads it) and
-// returns the new folder. input names the export in sources and notes (its file name).
-// The base folder must load; the result is loaded with calc.NewDataset before it is returned,
+// A FeeCodeReport is one fee code of the export with its meaning and how many rows use it.
+type FeeCodeReport struct {
+	Info FeeCodeInfo
+}
+
+// A KeyLetterCheck compares a fee with Σ coefficient × key-letter value, rounded to the cent.
+type KeyLetterCheck struct {
+	Code     calc.Code
+	Period   calc.Period
+	Fee      decimal.Decimal
+	Computed decimal.Decimal
+	Terms    string // "8 × N265 3.372107 + 30 × Q124 0.195645"
+	Match    bool
+}
+
+// amountKey identifies the rows of one code and fee code.
+type amountKey struct {
+	code    calc.Code
+	feeCode int
+}
+
+// Merge merges an export into a data folder given as files (as data.Files reads it) and
+// returns the new folder. The official export is authoritative: a data row whose period
+// the export covers is replaced by the export's figures, and every figure where the two
+// differ is listed in Replaced; a data row with the same figures is kept as it is (with
+// its sources and notes). The result is loaded with calc.NewDataset before it is returned,
 // so a Result is always a valid data folder.
-func Merge(base []calc.File, rows []Row, input string) (*Result, error) {
+func Merge(base []calc.File, exp *Export) (*Result, error) {
 	ds, err := calc.NewDataset(base)
 	if err != nil {
 		return nil, fmt.Errorf("the data folder to import into is broken: %w", err)
 	}
-	res := &Result{Input: input, Rows: len(rows)}
-	groups, err := group(input, rows, res)
+	res := &Result{Input: exp.Input, Tables: exp.Tables, Rows: len(exp.Rows)}
+	groups, err := groupRows(exp, res)
 	if err != nil {
 		return nil, err
-	}
-
-	var added []Change
-	for _, g := range groups {
-		existing := ds.Tariffs(g.Code)
-		if banded := firstBanded(existing); banded != nil {
-			res.Conflicts = append(res.Conflicts, Conflict{Import: g, Existing: loc(banded),
-				Diffs: []string{"the data splits this code by patient band (" + banded.Band + "); the export does not"}})
-			continue
-		}
-		var overlapping []calc.Tariff
-		for _, t := range existing {
-			if t.Period.Overlaps(g.Period) {
-				overlapping = append(overlapping, t)
-			}
-		}
-		switch {
-		case len(overlapping) == 0:
-			added = append(added, g)
-		case len(overlapping) == 1 && len(diffs(overlapping[0], g)) == 0:
-			g.File = loc(&overlapping[0])
-			res.Unchanged = append(res.Unchanged, g)
-		default:
-			for _, t := range overlapping {
-				res.Conflicts = append(res.Conflicts, Conflict{Import: g, Existing: loc(&t), Diffs: diffs(t, g)})
-			}
-		}
 	}
 
 	files := map[string][]byte{}
 	for _, f := range base {
 		files[f.Name] = f.Data
 	}
-	var earliest calc.Date // the file's earliest dbegin: the date of its sources
-	for _, r := range rows {
-		if earliest == 0 || r.Begin < earliest {
-			earliest = r.Begin
-		}
-	}
-	ids, err := res.addSources(ds, added, files, earliest)
+	sourceIDs, err := res.addSources(ds, exp, files)
 	if err != nil {
 		return nil, err
 	}
-	for i := range added {
-		g := &added[i]
-		file := strconv.Itoa(g.Period.From.Year()) + "/tariffs.csv"
-		rec := tariffRecord(ds, *g, ids, input)
-		line, data, err := appendRow(files[file], rec)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
+	sourceOf := func(r Row) string {
+		if id := sourceIDs[r.AuthorDoc]; id != "" {
+			return id
 		}
-		files[file] = data
-		g.File = file + ":" + strconv.Itoa(line)
+		return sourceIDs[""]
 	}
-	res.Added = added
+
+	// Tariff rows: the fee (fee code 0) of each period, with the base reimbursements (1300,
+	// 1600) of exactly that period; every other amount goes to prices.csv.
+	removed := map[string]map[int]bool{} // data file → lines of rows replaced
+	var added []tariffOut
+	var prices []priceOut
+	codes := map[calc.Code]bool{}
+	for _, g := range groups {
+		fees := g.byFeeCode[FeeCodeFee]
+		attached := map[*Row]bool{}
+		existing := ds.Tariffs(g.code)
+		for _, fr := range fees {
+			ch := Change{Code: g.code, Period: fr.period(), Fee: fr.Fee, From: fr.File + ":" + strconv.Itoa(fr.Line), AuthorDoc: fr.AuthorDoc}
+			for _, fc := range []int{FeeCodeOrdinary, FeeCodePreferential} {
+				for _, r := range g.byFeeCode[fc] {
+					if r.period() != ch.Period {
+						continue
+					}
+					if r.Fee.GreaterThan(fr.Fee) {
+						res.Findings = append(res.Findings, fmt.Sprintf("%s:%d: code %s fee code %d %s is above the fee %s (%s): kept in prices.csv, never used",
+							r.File, r.Line, r.Code, fc, amount(r.Fee), amount(fr.Fee), ch.From))
+						continue
+					}
+					v := r.Fee
+					if fc == FeeCodeOrdinary {
+						ch.Ordinary = &v
+					} else {
+						ch.Preferential = &v
+					}
+					attached[r] = true
+				}
+			}
+			var overlapping []calc.Tariff
+			for _, t := range existing {
+				if t.Period.Overlaps(ch.Period) {
+					overlapping = append(overlapping, t)
+				}
+			}
+			if len(overlapping) == 1 && same(overlapping[0], ch) {
+				t := overlapping[0]
+				ch.File = loc(&t)
+				res.Unchanged = append(res.Unchanged, ch)
+				// The export's reimbursements the data row lacks complete it from prices.csv.
+				for _, fc := range []int{FeeCodeOrdinary, FeeCodePreferential} {
+					for _, r := range g.byFeeCode[fc] {
+						if attached[r] && reimb(t, calc.Category{Preferential: fc == FeeCodePreferential}) == nil {
+							attached[r] = false
+						}
+					}
+				}
+				continue
+			}
+			for _, t := range overlapping {
+				if removed[t.File] == nil {
+					removed[t.File] = map[int]bool{}
+				}
+				if !removed[t.File][t.Line] {
+					removed[t.File][t.Line] = true
+					res.Replaced = append(res.Replaced, Conflict{Import: ch, Existing: loc(&t), Diffs: diffs(t, ch)})
+				}
+			}
+			added = append(added, tariffOut{change: ch, row: fr})
+			codes[g.code] = true
+		}
+		for fc, rows := range g.byFeeCode {
+			if fc == FeeCodeFee {
+				continue
+			}
+			for _, r := range rows {
+				if !attached[r] {
+					prices = append(prices, priceOut{row: r, source: sourceOf(*r)})
+					codes[g.code] = true
+				}
+			}
+		}
+	}
+	res.Codes = len(codes)
+
+	if err := res.writeTariffs(ds, exp, files, removed, added, sourceOf); err != nil {
+		return nil, err
+	}
+	res.checkKeyLetters(exp, added)
+	res.writePrices(ds, files, prices)
+	res.writeFeeCodes(ds, exp, files, sourceIDs)
 
 	for name, data := range files {
 		res.Files = append(res.Files, calc.File{Name: name, Data: data})
@@ -158,138 +230,103 @@ func Merge(base []calc.File, rows []Row, input string) (*Result, error) {
 	return res, nil
 }
 
-func loc(t *calc.Tariff) string { return t.File + ":" + strconv.Itoa(t.Line) }
-
-func firstBanded(ts []calc.Tariff) *calc.Tariff {
-	for i := range ts {
-		if ts[i].Band != "" {
-			return &ts[i]
-		}
-	}
-	return nil
+// A codeGroup is every amount row of one code, by fee code, sorted by start date.
+type codeGroup struct {
+	code      calc.Code
+	byFeeCode map[int][]*Row
 }
 
-// group turns export rows into one Change per code and period. Fee codes other than the
-// fee and the two reimbursements, rows starting before 1990 (outside the calculator's dates)
-// and reimbursements without a fee go to res.Kept.
-func group(input string, rows []Row, res *Result) ([]Change, error) {
-	type key struct {
-		code calc.Code
-		p    calc.Period
+func (r *Row) period() calc.Period { return calc.Period{From: r.Begin, To: r.End} }
+
+// groupRows sorts the export's rows by code, fee code and start, in O(n log n); checks
+// that every code is defined, that no two periods of one code and fee code overlap (an
+// identical row given twice, as in a table and its _HIST copy, counts once); counts rows
+// per fee code; and sets aside rows before 1990, which the calculator cannot date.
+func groupRows(exp *Export, res *Result) ([]codeGroup, error) {
+	rows := exp.Rows
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
 	}
-	byKey := map[key]*Change{}
-	lineOf := map[key]map[int]int{} // fee code → first line, to name both lines of a clash
-	var order []key
-	for _, r := range rows {
-		p := calc.Period{From: r.Begin, To: r.End}
-		kept := func(reason string) {
-			res.Kept = append(res.Kept, Kept{Line: r.Line, Code: r.Code, Period: p, FeeCode: r.FeeCode, Desc: firstNonEmpty(r.FeeCodeDescFR, r.FeeCodeDescNL), Fee: r.Fee, Reason: reason})
+	sort.Slice(idx, func(a, b int) bool {
+		x, y := &rows[idx[a]], &rows[idx[b]]
+		if x.Code != y.Code {
+			return x.Code < y.Code
+		}
+		if x.FeeCode != y.FeeCode {
+			return x.FeeCode < y.FeeCode
+		}
+		return x.Begin < y.Begin
+	})
+	var groups []codeGroup
+	var prev *Row
+	for _, i := range idx {
+		r := &rows[i]
+		if _, ok := exp.Codes[r.Code]; !ok {
+			return nil, &Error{File: r.File, Line: r.Line, Field: "nomen_code", Value: string(r.Code), Reason: "no table of the export defines this code (NOMEN_SUMMARY_EXT)"}
+		}
+		fc := exp.FeeCodes[r.FeeCode]
+		if fc == nil {
+			fc = &FeeCodeInfo{Number: r.FeeCode, File: r.File, Line: r.Line, Meaning: FeeCodeMeaning{Meaning: "unknown", Unit: "eur", Why: "not in NOMEN_FEECODES"}}
+			exp.FeeCodes[r.FeeCode] = fc
+		}
+		fc.Rows++
+		if prev != nil && prev.Code == r.Code && prev.FeeCode == r.FeeCode && prev.period().Overlaps(r.period()) {
+			if prev.period() == r.period() && prev.Fee.Equal(r.Fee) {
+				continue // the same row twice
+			}
+			return nil, &Error{File: r.File, Line: r.Line, Field: "dbegin_fee", Value: r.Begin.String(),
+				Reason: fmt.Sprintf("code %s fee code %d period %s overlaps %s at %s:%d", r.Code, r.FeeCode, r.period(), prev.period(), prev.File, prev.Line)}
+		}
+		prev = r
+		if r.End != 0 && r.End.Year() < 1990 {
+			res.Kept = append(res.Kept, Kept{Row: *r, Reason: "ends before 1990, outside the calculator's dates"})
+			continue
 		}
 		if r.Begin.Year() < 1990 {
-			kept("starts before 1990, outside the calculator's dates")
-			continue
+			res.Findings = append(res.Findings, fmt.Sprintf("%s:%d: code %s fee code %d starts on %s; written as from 1990-01-01, the calculator's first day",
+				r.File, r.Line, r.Code, r.FeeCode, r.Begin))
+			r.Begin = calc.DateOf(1990, 1, 1)
 		}
-		var dst **decimal.Decimal
-		k := key{r.Code, p}
-		g := byKey[k]
-		if g == nil {
-			g = &Change{Code: r.Code, Period: p}
+		if len(groups) == 0 || groups[len(groups)-1].code != r.Code {
+			groups = append(groups, codeGroup{code: r.Code, byFeeCode: map[int][]*Row{}})
 		}
-		switch r.FeeCode {
-		case FeeCodeFee:
-			dst = &g.Fee
-		case FeeCodeOrdinary:
-			dst = &g.Ordinary
-		case FeeCodePreferential:
-			dst = &g.Preferential
-		default:
-			kept("fee code " + strconv.Itoa(r.FeeCode) + " is not used by the calculator (it uses 0 fee, 1300 and 1600 reimbursements)")
-			continue
-		}
-		if byKey[k] == nil {
-			byKey[k], lineOf[k] = g, map[int]int{}
-			order = append(order, k)
-		}
-		fee := r.Fee
-		if *dst != nil && !(*dst).Equal(fee) {
-			return nil, &Error{File: input, Line: r.Line, Field: "fee", Value: fee.String(),
-				Reason: fmt.Sprintf("code %s fee code %d for %s is %s at line %d", r.Code, r.FeeCode, p, (*dst).String(), lineOf[k][r.FeeCode])}
-		}
-		if *dst == nil {
-			*dst = &fee
-			lineOf[k][r.FeeCode] = r.Line
-		}
-		g.Lines = append(g.Lines, r.Line)
-		g.AuthorDocs = addUnique(g.AuthorDocs, r.AuthorDoc)
-		g.AuthorityIDs = addUnique(g.AuthorityIDs, r.AuthorityID)
-		g.DescFR = firstNonEmpty(g.DescFR, r.DescFR)
-		g.DescNL = firstNonEmpty(g.DescNL, r.DescNL)
+		g := &groups[len(groups)-1]
+		g.byFeeCode[r.FeeCode] = append(g.byFeeCode[r.FeeCode], r)
 	}
-
-	var out []Change
-	for _, k := range order {
-		g := *byKey[k]
-		if g.Fee == nil {
-			for _, r := range rows {
-				if r.Code == g.Code && r.Begin == g.Period.From && r.End == g.Period.To {
-					res.Kept = append(res.Kept, Kept{Line: r.Line, Code: r.Code, Period: g.Period, FeeCode: r.FeeCode, Desc: firstNonEmpty(r.FeeCodeDescFR, r.FeeCodeDescNL), Fee: r.Fee,
-						Reason: "a reimbursement without a fee (fee code 0) for the same code and period cannot be checked"})
-				}
-			}
-			continue
-		}
-		// The fee's document is the row's first source.
-		if l := lineOf[k][FeeCodeFee]; l > 0 {
-			for _, r := range rows {
-				if r.Line == l {
-					g.AuthorDocs = append([]string{r.AuthorDoc}, removeString(g.AuthorDocs, r.AuthorDoc)...)
-				}
-			}
-		}
-		for fc, r := range map[int]*decimal.Decimal{FeeCodeOrdinary: g.Ordinary, FeeCodePreferential: g.Preferential} {
-			if r != nil && r.GreaterThan(*g.Fee) {
-				return nil, &Error{File: input, Line: lineOf[k][fc], Field: "fee", Value: r.String(),
-					Reason: fmt.Sprintf("reimbursement (fee code %d) is more than the fee %s of code %s at line %d", fc, g.Fee.String(), g.Code, lineOf[k][FeeCodeFee])}
-			}
-		}
-		out = append(out, g)
+	for _, fc := range exp.FeeCodes {
+		res.FeeCodes = append(res.FeeCodes, FeeCodeReport{Info: *fc})
 	}
-	// Two periods of one code in the export must not overlap.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Code != out[j].Code {
-			return out[i].Code < out[j].Code
-		}
-		return out[i].Period.From < out[j].Period.From
-	})
-	for i := 1; i < len(out); i++ {
-		a, b := out[i-1], out[i]
-		if a.Code == b.Code && a.Period.Overlaps(b.Period) {
-			return nil, &Error{File: input, Line: b.Lines[0], Field: "dbegin_fee", Value: b.Period.From.String(),
-				Reason: fmt.Sprintf("code %s period %s overlaps %s at line %d", b.Code, b.Period, a.Period, a.Lines[0])}
-		}
-	}
-	return out, nil
+	sort.Slice(res.FeeCodes, func(i, j int) bool { return res.FeeCodes[i].Info.Number < res.FeeCodes[j].Info.Number })
+	return groups, nil
 }
 
-// diffs lists what differs between a data row and an imported one: the period, the fee,
-// and the reimbursements (a reimbursement the data lacks counts as a difference: filling it
-// is a reviewer's decision).
+// same reports whether a data row agrees with an imported one: same period, no band, same
+// fee, and the same reimbursements where both have one.
+func same(t calc.Tariff, g Change) bool {
+	return t.Period == g.Period && t.Band == "" && len(diffs(t, g)) == 0
+}
+
+func loc(t *calc.Tariff) string { return t.File + ":" + strconv.Itoa(t.Line) }
+
+// diffs lists what differs between a data row and an imported one.
 func diffs(t calc.Tariff, g Change) []string {
 	var out []string
 	if t.Period != g.Period {
 		out = append(out, "period "+t.Period.String()+" in the data, "+g.Period.String()+" in the export")
 	}
+	if t.Band != "" {
+		out = append(out, "the data splits this code by patient band ("+t.Band+"); the export prices bands by fee code")
+	}
 	cmp := func(what string, have, got *decimal.Decimal) {
 		switch {
-		case have == nil && got == nil:
-		case have == nil:
-			out = append(out, what+" not in the data, "+amount(*got)+" in the export")
-		case got == nil: // the export lacks a figure the data has: nothing to change
+		case have == nil || got == nil: // a figure only one side has: nothing to compare
 		case !have.Equal(*got):
 			out = append(out, what+" "+amount(*have)+" in the data, "+amount(*got)+" in the export")
 		}
 	}
-	cmp("fee", t.Fee, g.Fee)
+	fee := g.Fee
+	cmp("fee", t.Fee, &fee)
 	cmp("reimb_ordinary", reimb(t, calc.Category{}), g.Ordinary)
 	cmp("reimb_preferential", reimb(t, calc.Category{Preferential: true}), g.Preferential)
 	return out
@@ -323,44 +360,61 @@ func optAmount(d *decimal.Decimal) string {
 	return amount(*d)
 }
 
-// addSources appends to sources.csv one source per author_doc used by the added rows and
-// returns author_doc → source id.
-func (res *Result) addSources(ds *calc.Dataset, added []Change, files map[string][]byte, earliest calc.Date) (map[string]string, error) {
+// addSources appends to sources.csv one source per author_doc of the export's rows (the
+// legal document behind each figure, in flat copies), or one source for the export when
+// its rows name none, and returns author_doc → source id ("" for the export itself).
+func (res *Result) addSources(ds *calc.Dataset, exp *Export, files map[string][]byte) (map[string]string, error) {
+	var latest calc.Date // the export's newest start date: the state it describes
+	docs := map[string]bool{}
+	for _, r := range exp.Rows {
+		latest = max(latest, r.Begin)
+		docs[r.AuthorDoc] = true
+	}
 	ids := map[string]string{}
-	data := files["sources.csv"]
-	for _, g := range added {
-		for _, doc := range g.AuthorDocs {
-			if _, done := ids[doc]; done {
-				continue
-			}
-			src := calc.Source{Kind: "official", Title: "INAMI NomenSoft export — " + doc, URL: path.Base(res.Input), Date: earliest.String()}
-			base := "nomensoft-" + slug(doc)
-			id := base
-			for n := 2; ; n++ {
-				old, exists := ds.Source(id)
-				if !exists {
-					break
-				}
-				if old.Kind == src.Kind && old.Title == src.Title && old.URL == src.URL {
-					src = old // the same export imported again
-					break
-				}
-				id = base + "-" + strconv.Itoa(n)
-			}
-			ids[doc] = id
-			if src.ID == id {
-				continue
-			}
-			src.ID = id
-			var err error
-			if _, data, err = appendRow(data, map[string]string{"id": id, "kind": src.Kind, "title": src.Title, "url": src.URL, "date": src.Date, "eli": ""}); err != nil {
-				return nil, fmt.Errorf("sources.csv: %w", err)
-			}
-			res.Sources = append(res.Sources, src)
+	var rows [][]string
+	name := path.Base(filepath.ToSlash(exp.Input))
+	for _, doc := range sortedKeys(docs) {
+		src := calc.Source{Kind: "official", Title: "INAMI NomenSoft export " + name, URL: name, Date: latest.String()}
+		base := "nomensoft-" + slug(name)
+		if doc != "" {
+			src.Title = "INAMI NomenSoft export — " + doc
+			base = "nomensoft-" + slug(doc)
 		}
+		id := base
+		for n := 2; ; n++ {
+			old, exists := ds.Source(id)
+			if !exists {
+				break
+			}
+			if old.Kind == src.Kind && old.Title == src.Title && old.URL == src.URL {
+				src = old // the same export imported again
+				break
+			}
+			id = base + "-" + strconv.Itoa(n)
+		}
+		ids[doc] = id
+		if src.ID == id {
+			continue
+		}
+		src.ID = id
+		rows = append(rows, []string{id, src.Kind, src.Title, src.URL, src.Date, ""})
+		res.Sources = append(res.Sources, src)
+	}
+	data, err := appendRecords(files["sources.csv"], []string{"id", "kind", "title", "url", "date", "eli"}, rows)
+	if err != nil {
+		return nil, fmt.Errorf("sources.csv: %w", err)
 	}
 	files["sources.csv"] = data
 	return ids, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func slug(s string) string {
@@ -385,93 +439,309 @@ func slug(s string) string {
 	return out
 }
 
-// tariffRecord is the data row for an added Change. A code the data already knows keeps
-// its category and specialty (and labels where the export has none); a new code is "other".
-func tariffRecord(ds *calc.Dataset, g Change, ids map[string]string, input string) map[string]string {
-	rec := map[string]string{"code": string(g.Code), "label_fr": g.DescFR, "label_nl": g.DescNL, "category": "other",
-		"valid_from": g.Period.From.String(), "valid_to": g.Period.To.String(), "fee": optAmount(g.Fee),
-		"reimb_ordinary": optAmount(g.Ordinary), "reimb_preferential": optAmount(g.Preferential)}
-	var note []string
-	if known := ds.Tariffs(g.Code); len(known) > 0 {
-		k := known[len(known)-1]
-		rec["category"], rec["specialty"] = k.Category, k.Specialty
-		if rec["label_fr"] == "" && rec["label_nl"] == "" {
-			rec["label_fr"], rec["label_nl"] = k.LabelFR, k.LabelNL
-		}
-		note = append(note, "category from "+loc(&k))
-	} else {
-		note = append(note, "category other: code not in the data before the import")
-	}
-	var srcs []string
-	for _, d := range g.AuthorDocs {
-		srcs = append(srcs, ids[d])
-	}
-	rec["source"] = strings.Join(srcs, ";")
-	lines := make([]string, len(g.Lines))
-	for i, l := range g.Lines {
-		lines[i] = strconv.Itoa(l)
-	}
-	n := "Imported from " + path.Base(input) + " line " + strings.Join(lines, ", ") + " (author_doc " + strings.Join(g.AuthorDocs, ", ")
-	if ids := strings.Join(removeString(g.AuthorityIDs, ""), ", "); ids != "" {
-		n += "; authority_id " + ids
-	}
-	rec["note"] = n + "); " + strings.Join(note, "; ") + "."
-	return rec
+type tariffOut struct {
+	change Change
+	row    *Row
 }
 
-// appendRow appends a record to a CSV file, following its header (or the tariff columns
-// when the file is new), and returns the line the record starts on.
-func appendRow(data []byte, rec map[string]string) (int, []byte, error) {
-	var header []string
-	if len(bytes.TrimSpace(data)) == 0 {
-		header = tariffColumns
-		var buf bytes.Buffer
-		w := csv.NewWriter(&buf)
-		_ = w.Write(header)
-		w.Flush()
-		data = buf.Bytes()
-	} else {
-		r := csv.NewReader(bytes.NewReader(data))
-		h, err := r.Read()
+type priceOut struct {
+	row    *Row
+	source string
+}
+
+// labelsAt returns a code's labels on a date: the label history's spell covering it, else
+// the current labels of NOMEN_SUMMARY_EXT.
+func labelsAt(exp *Export, code calc.Code, d calc.Date) (fr, nl string) {
+	if ci := exp.Codes[code]; ci != nil {
+		fr, nl = ci.LabelFR, ci.LabelNL
+	}
+	for _, sp := range exp.Labels[code] {
+		if sp.From <= d && (sp.To == 0 || d <= sp.To) {
+			if sp.FR != "" {
+				fr = sp.FR
+			}
+			if sp.NL != "" {
+				nl = sp.NL
+			}
+		}
+	}
+	return fr, nl
+}
+
+// writeTariffs removes the replaced data rows from their files (byte for byte, the rest
+// untouched) and appends the export's rows to the tariffs.csv of the year they start.
+// Labels are written where they change; a code the data knows keeps its category and
+// specialty, a new one is "other".
+func (res *Result) writeTariffs(ds *calc.Dataset, exp *Export, files map[string][]byte, removed map[string]map[int]bool, added []tariffOut, sourceOf func(Row) string) error {
+	for file, lines := range removed {
+		data, err := removeRecords(files[file], lines)
 		if err != nil {
-			return 0, nil, err
+			return fmt.Errorf("%s: %w", file, err)
 		}
-		for _, c := range h {
-			header = append(header, strings.TrimPrefix(strings.TrimSpace(c), "\ufeff"))
+		files[file] = data
+	}
+	sort.Slice(added, func(i, j int) bool {
+		a, b := added[i].change, added[j].change
+		return a.Code < b.Code || a.Code == b.Code && a.Period.From < b.Period.From
+	})
+	byYear := map[string][][]string{}
+	var prevCode calc.Code
+	var prevFR, prevNL string
+	for i := range added {
+		ch := &added[i].change
+		fr, nl := labelsAt(exp, ch.Code, ch.Period.From)
+		category, specialty := "other", ""
+		if known := ds.Tariffs(ch.Code); len(known) > 0 {
+			k := known[len(known)-1]
+			category, specialty = k.Category, k.Specialty
+			if fr == "" && nl == "" {
+				fr, nl = k.LabelFR, k.LabelNL
+			}
+		}
+		if fr == "" && nl == "" {
+			nl = "[" + string(ch.Code) + ": no label in the export]"
+		}
+		writeFR, writeNL := fr, nl
+		if ch.Code == prevCode && fr == prevFR && nl == prevNL {
+			writeFR, writeNL = "", ""
+		}
+		prevCode, prevFR, prevNL = ch.Code, fr, nl
+		rec := map[string]string{"code": string(ch.Code), "label_fr": writeFR, "label_nl": writeNL, "category": category,
+			"specialty": specialty, "valid_from": ch.Period.From.String(), "valid_to": ch.Period.To.String(),
+			"fee": amount(ch.Fee), "reimb_ordinary": optAmount(ch.Ordinary), "reimb_preferential": optAmount(ch.Preferential),
+			"source": sourceOf(*added[i].row), "note": ch.From}
+		if kl := keyLetterColumns(exp.Codes[ch.Code], ch, added, i); kl != nil {
+			rec["key_letters"], rec["coefficients"] = kl[0], kl[1]
+		}
+		file := strconv.Itoa(ch.Period.From.Year()) + "/tariffs.csv"
+		header := headerOf(files[file], tariffColumns)
+		row := make([]string, len(header))
+		for j, c := range header {
+			row[j] = rec[c]
+		}
+		byYear[file] = append(byYear[file], row)
+		ch.File = file
+	}
+	for file, rows := range byYear {
+		data, err := appendRecords(files[file], tariffColumns, rows)
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		files[file] = data
+	}
+	for _, a := range added {
+		res.Added = append(res.Added, a.change)
+	}
+	return nil
+}
+
+// keyLetterColumns gives the key letters and coefficients of NOMEN_SUMMARY_EXT to the
+// code's latest period, the one its current key-letter values price.
+func keyLetterColumns(ci *CodeInfo, ch *Change, added []tariffOut, i int) []string {
+	if ci == nil || len(ci.KeyLetters) == 0 || (i+1 < len(added) && added[i+1].change.Code == ch.Code) {
+		return nil
+	}
+	var letters, coeffs []string
+	for _, kl := range ci.KeyLetters {
+		letters = append(letters, kl.Letter)
+		coeffs = append(coeffs, kl.Coeff.String())
+	}
+	return []string{strings.Join(letters, ";"), strings.Join(coeffs, ";")}
+}
+
+// checkKeyLetters compares each code's latest fee with Σ coefficient × key-letter value,
+// rounded half up to the cent, where every value is given.
+func (res *Result) checkKeyLetters(exp *Export, added []tariffOut) {
+	latest := map[calc.Code]Change{}
+	for _, a := range added {
+		if cur, ok := latest[a.change.Code]; !ok || a.change.Period.From > cur.Period.From {
+			latest[a.change.Code] = a.change
 		}
 	}
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		data = append(data, '\n')
+	for code, ch := range latest {
+		ci := exp.Codes[code]
+		if ci == nil || len(ci.KeyLetters) == 0 {
+			continue
+		}
+		sum := decimal.Zero
+		var terms []string
+		complete := true
+		for _, kl := range ci.KeyLetters {
+			if !kl.HasValue {
+				complete = false
+				break
+			}
+			sum = sum.Add(kl.Coeff.Mul(kl.Value))
+			terms = append(terms, kl.Coeff.String()+" × "+firstNonEmpty(kl.Index, kl.Letter)+" "+kl.Value.String())
+		}
+		if !complete {
+			continue
+		}
+		computed := sum.Round(2)
+		res.KeyLetters = append(res.KeyLetters, KeyLetterCheck{Code: code, Period: ch.Period, Fee: ch.Fee, Computed: computed,
+			Terms: strings.Join(terms, " + "), Match: computed.Equal(ch.Fee)})
 	}
-	line := bytes.Count(data, []byte("\n")) + 1
-	row := make([]string, len(header))
-	for i, c := range header {
-		row[i] = rec[c]
+	sort.Slice(res.KeyLetters, func(i, j int) bool { return res.KeyLetters[i].Code < res.KeyLetters[j].Code })
+}
+
+// writePrices writes YYYY/prices.csv: the data's own prices, less those of a code and fee
+// code the export publishes for an overlapping period, and the export's.
+func (res *Result) writePrices(ds *calc.Dataset, files map[string][]byte, prices []priceOut) {
+	fresh := map[amountKey][]calc.Period{}
+	for _, p := range prices {
+		k := amountKey{p.row.Code, p.row.FeeCode}
+		fresh[k] = append(fresh[k], p.row.period())
 	}
+	type line struct {
+		code    calc.Code
+		from    calc.Date
+		feeCode int
+		cells   []string
+	}
+	byYear := map[string][]line{}
+	for name := range files {
+		if path.Base(name) == "prices.csv" {
+			delete(files, name) // rewritten whole below
+		}
+	}
+	for _, code := range ds.Codes() {
+		for _, p := range ds.Prices(code) {
+			replaced := false
+			for _, q := range fresh[amountKey{p.Code, p.FeeCode}] {
+				replaced = replaced || q.Overlaps(p.Period)
+			}
+			if replaced {
+				continue
+			}
+			file := strconv.Itoa(p.Period.From.Year()) + "/prices.csv"
+			byYear[file] = append(byYear[file], line{p.Code, p.Period.From, p.FeeCode, []string{string(p.Code), p.Period.From.String(), p.Period.To.String(),
+				strconv.Itoa(p.FeeCode), amount(p.Amount), strings.Join(p.Sources, ";"), p.Note}})
+		}
+	}
+	for _, p := range prices {
+		r := p.row
+		file := strconv.Itoa(r.Begin.Year()) + "/prices.csv"
+		byYear[file] = append(byYear[file], line{r.Code, r.Begin, r.FeeCode, []string{string(r.Code), r.Begin.String(), r.End.String(),
+			strconv.Itoa(r.FeeCode), amount(r.Fee), p.source, ""}})
+		res.PriceRows++
+	}
+	for file, lines := range byYear {
+		sort.Slice(lines, func(i, j int) bool {
+			a, b := lines[i], lines[j]
+			if a.code != b.code {
+				return a.code < b.code
+			}
+			if a.from != b.from {
+				return a.from < b.from
+			}
+			return a.feeCode < b.feeCode
+		})
+		rows := make([][]string, len(lines))
+		for i, l := range lines {
+			rows[i] = l.cells
+		}
+		files[file], _ = appendRecords(nil, priceColumns, rows)
+	}
+}
+
+// writeFeeCodes writes feecodes.csv: the export's fee codes with their meaning, and the
+// data's own that the export does not redefine.
+func (res *Result) writeFeeCodes(ds *calc.Dataset, exp *Export, files map[string][]byte, sourceIDs map[string]string) {
+	if len(exp.FeeCodes) == 0 {
+		return
+	}
+	type row struct {
+		n     int
+		cells []string
+	}
+	var rows []row
+	for n, fc := range ds.FeeCodes() {
+		if exp.FeeCodes[n] == nil {
+			rows = append(rows, row{n, []string{strconv.Itoa(n), fc.Cat, fc.DescFR, fc.DescNL, fc.Meaning, fc.Category.String(), fc.Unit, fc.Percent, strings.Join(fc.Sources, ";"), fc.Note}})
+		}
+	}
+	src := sourceIDs[""]
+	if src == "" {
+		for _, id := range sourceIDs {
+			src = max(src, id)
+		}
+	}
+	for n, fc := range exp.FeeCodes {
+		m := fc.Meaning
+		note := fc.File + ":" + strconv.Itoa(fc.Line) + "; " + strconv.Itoa(fc.Rows) + " rows"
+		if m.Why != "" {
+			note += "; " + m.Why
+		}
+		rows = append(rows, row{n, []string{strconv.Itoa(n), fc.Cat, fc.DescFR, fc.DescNL, m.Meaning, m.Category, firstNonEmpty(m.Unit, "eur"), m.Percent, src, note}})
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].n < rows[j].n })
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = r.cells
+	}
+	files["feecodes.csv"], _ = appendRecords(nil, feeCodeColumns, cells)
+}
+
+// headerOf returns a CSV file's header, or def for a new file.
+func headerOf(data []byte, def []string) []string {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return def
+	}
+	h, err := csv.NewReader(bytes.NewReader(data)).Read()
+	if err != nil {
+		return def
+	}
+	for i, c := range h {
+		h[i] = strings.TrimPrefix(strings.TrimSpace(c), "\ufeff")
+	}
+	return h
+}
+
+// appendRecords appends rows to a CSV file (which gets header when new), in one pass.
+func appendRecords(data []byte, header []string, rows [][]string) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(len(data) + 64*len(rows))
 	w := csv.NewWriter(&buf)
-	_ = w.Write(row)
-	w.Flush()
-	return line, append(append([]byte(nil), data...), buf.Bytes()...), w.Error()
-}
-
-func addUnique(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
+	if len(bytes.TrimSpace(data)) == 0 {
+		if err := w.Write(header); err != nil {
+			return nil, err
+		}
+	} else {
+		buf.Write(data)
+		if data[len(data)-1] != '\n' {
+			buf.WriteByte('\n')
 		}
 	}
-	return append(list, s)
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
-func removeString(list []string, s string) []string {
-	var out []string
-	for _, x := range list {
-		if x != s {
-			out = append(out, x)
+// removeRecords cuts the records starting on the given lines out of a CSV file, leaving
+// every other byte as it was.
+func removeRecords(data []byte, lines map[int]bool) ([]byte, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	var out bytes.Buffer
+	start := int64(0)
+	for {
+		_, err := r.Read()
+		if err == io.EOF {
+			break
 		}
+		if err != nil {
+			return nil, err
+		}
+		line, _ := r.FieldPos(0)
+		end := r.InputOffset()
+		if !lines[line] {
+			out.Write(data[start:end])
+		}
+		start = end
 	}
-	return out
+	out.Write(data[start:])
+	return out.Bytes(), nil
 }
 
 func firstNonEmpty(a, b string) string {

@@ -35,7 +35,8 @@ const (
 
 // A Row is one row of the export.
 type Row struct {
-	Line          int // 1-based line of the row in the input
+	File          string // the table or file the row was read from
+	Line          int    // 1-based line of the row in that file
 	Code          calc.Code
 	DescNL        string
 	DescFR        string
@@ -94,9 +95,6 @@ func knownColumn(name string) bool {
 	return false
 }
 
-// maxInput bounds what Parse accepts: the whole NomenSoft export is far smaller.
-const maxInput = 256 << 20
-
 // Parse reads an export given as bytes; name is used in error messages. XML is recognised
 // by its first character '<'; anything else is read as CSV (comma or semicolon separated).
 // Text that is not UTF-8 is read as Windows-1252, the encoding of Belgian spreadsheet exports.
@@ -118,6 +116,9 @@ func Parse(name string, b []byte) ([]Row, error) {
 func parseCSV(name string, b []byte) ([]Row, error) {
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	if !utf8.Valid(b) {
+		if hasUTF8Sequence(b) {
+			return nil, &Error{File: name, Line: invalidUTF8Line(b), Reason: "mixes UTF-8 and another encoding: save the file as UTF-8 (or wholly as Windows-1252)"}
+		}
 		b = []byte(windows1252(b))
 	}
 	firstLine := b
@@ -170,7 +171,7 @@ func parseCSV(name string, b []byte) ([]Row, error) {
 		for col, i := range index {
 			fields[col] = rec[i]
 		}
-		row, err := makeRow(name, line, fields)
+		row, err := makeRow(name, line, fields, true)
 		if err != nil {
 			return nil, err
 		}
@@ -251,7 +252,7 @@ func parseXML(name string, b []byte) ([]Row, error) {
 				parent.fields[k] = f.text.String()
 			}
 			if _, ok := f.fields["nomen_code"]; ok {
-				row, err := makeRow(name, f.line, f.fields)
+				row, err := makeRow(name, f.line, f.fields, true)
 				if err != nil {
 					return nil, err
 				}
@@ -265,42 +266,15 @@ func parseXML(name string, b []byte) ([]Row, error) {
 	return rows, nil
 }
 
-// charsetReader decodes the single-byte encodings an export may declare.
-func charsetReader(label string, in io.Reader) (io.Reader, error) {
-	switch strings.ToLower(label) {
-	case "iso-8859-1", "latin1", "iso8859-1", "windows-1252", "cp1252", "iso-8859-15":
-		b, err := io.ReadAll(in)
-		if err != nil {
-			return nil, err
-		}
-		return strings.NewReader(windows1252(b)), nil
-	}
-	return nil, fmt.Errorf("unsupported encoding %q (use UTF-8, ISO-8859-1 or Windows-1252)", label)
-}
-
-// windows1252 decodes Windows-1252 (a superset of ISO-8859-1's printable characters).
-func windows1252(b []byte) string {
-	high := [32]rune{'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8d, 'Ž', 0x8f,
-		0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9d, 'ž', 'Ÿ'}
-	var sb strings.Builder
-	for _, c := range b {
-		switch {
-		case c >= 0x80 && c < 0xa0:
-			sb.WriteRune(high[c-0x80])
-		default:
-			sb.WriteRune(rune(c))
-		}
-	}
-	return sb.String()
-}
-
 // makeRow validates one row's fields.
-func makeRow(file string, line int, f map[string]string) (Row, error) {
+// flat is true for a flat file of joined rows, where every row names its source document
+// (author_doc); the multi-file export's amount tables do not carry it.
+func makeRow(file string, line int, f map[string]string, flat bool) (Row, error) {
 	get := func(k string) string { return strings.TrimSpace(f[k]) }
 	bad := func(field, reason string) (Row, error) {
 		return Row{}, &Error{File: file, Line: line, Field: field, Value: f[field], Reason: reason}
 	}
-	r := Row{Line: line, DescNL: get("nomen_desc_nl"), DescFR: get("nomen_desc_fr"), FeeCodeCat: get("fee_code_cat"),
+	r := Row{File: file, Line: line, DescNL: get("nomen_desc_nl"), DescFR: get("nomen_desc_fr"), FeeCodeCat: get("fee_code_cat"),
 		FeeCodeDescNL: get("fee_code_desc_nl"), FeeCodeDescFR: get("fee_code_desc_fr"),
 		AuthorDoc: get("author_doc"), AuthorityID: get("authority_id")}
 	code, err := calc.ParseCode(get("nomen_code"))
@@ -329,7 +303,7 @@ func makeRow(file string, line int, f map[string]string) (Row, error) {
 	if r.Fee, err = parseFee(get("fee")); err != nil {
 		return bad("fee", err.Error())
 	}
-	if r.AuthorDoc == "" {
+	if r.AuthorDoc == "" && flat {
 		return bad("author_doc", "every figure needs its source document (e.g. OA2024_400)")
 	}
 	for _, k := range []string{"author_doc", "nomen_desc_nl", "nomen_desc_fr", "fee_code_desc_nl", "fee_code_desc_fr", "fee_code_cat", "authority_id"} {
@@ -355,31 +329,63 @@ func digits(s string) bool {
 	return true
 }
 
-// parseDate accepts YYYY-MM-DD or DD/MM/YYYY, optionally followed by a time (the XML
-// export may write xs:dateTime). 2999-12-31 means "open end" and returns open = true.
+// parseDate accepts YYYY-MM-DD or DD/MM/YYYY, optionally followed by a time of day
+// ("T00:00:00" or " 00:00:00", with optional fractions; the XML export writes
+// xs:dateTime). Nothing else may follow. 2999-12-31 means "open end" and returns open = true.
 func parseDate(s string) (d calc.Date, open bool, err error) {
-	if i := strings.IndexAny(s, "T "); i >= 0 {
-		s = s[:i]
+	const bad = errString("not a date (write YYYY-MM-DD or DD/MM/YYYY, optionally with a time)")
+	day, clock := s, ""
+	if len(s) > 10 {
+		day, clock = s[:10], s[10:]
+		if clock[0] != 'T' && clock[0] != ' ' || !isClock(clock[1:]) {
+			return 0, false, bad
+		}
 	}
 	var t time.Time
 	switch {
-	case len(s) == 10 && s[4] == '-':
-		t, err = time.Parse("2006-01-02", s)
-	case len(s) == 10 && s[2] == '/':
-		t, err = time.Parse("02/01/2006", s)
+	case len(day) == 10 && day[4] == '-':
+		t, err = time.Parse("2006-01-02", day)
+	case len(day) == 10 && day[2] == '/':
+		t, err = time.Parse("02/01/2006", day)
 	default:
-		err = errors.New("not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+		err = bad
 	}
 	if err != nil {
-		return 0, false, errors.New("not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+		return 0, false, bad
 	}
 	if t.Year() == 2999 && t.Month() == 12 && t.Day() == 31 {
 		return 0, true, nil
 	}
 	if t.Year() < 1900 || t.Year() > 2100 {
-		return 0, false, errors.New("year out of range 1900–2100 (2999-12-31 is the open end)")
+		return 0, false, errString("year out of range 1900–2100 (2999-12-31 is the open end)")
 	}
 	return calc.DateOf(t.Year(), int(t.Month()), t.Day()), false, nil
+}
+
+// isClock accepts HH:MM:SS with optional fractions of a second and an optional Z or
+// ±HH:MM zone.
+func isClock(s string) bool {
+	if len(s) < 8 || s[2] != ':' || s[5] != ':' || !digits(s[:2]+s[3:5]+s[6:8]) {
+		return false
+	}
+	s = s[8:]
+	if strings.HasPrefix(s, ".") {
+		i := 1
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 1 {
+			return false
+		}
+		s = s[i:]
+	}
+	switch {
+	case s == "", s == "Z":
+		return true
+	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':' && digits(s[1:3]+s[4:]):
+		return true
+	}
+	return false
 }
 
 // parseFee reads an amount with up to 6 decimals, a dot or a comma as decimal separator.

@@ -24,13 +24,9 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	var ds *calc.Dataset
-	if dir, ok := in["data"]; ok {
-		if ds, err = loadFolder(dir); err != nil {
-			return fail(stderr, err)
-		}
-	} else if ds, _ = loadData(stderr); ds == nil {
-		return 1
+	ds, status := dataFor(in, stderr)
+	if ds == nil {
+		return status
 	}
 	cov := ds.Coverage()
 	if asJSON {

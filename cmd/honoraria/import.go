@@ -8,21 +8,22 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"honoraria/calc"
 	"honoraria/data"
 	"honoraria/importer"
 )
 
-// runImport converts an official NomenSoft fee export into a complete data folder:
+// runImport converts INAMI's NomenSoft export into a complete data folder:
 //
-//	honoraria import FILE --out DIR [--data DIR] [--fail-on-conflict]
+//	honoraria import PATH --out DIR [--data DIR] [--fail-on-conflict]
 //
-// DIR starts as a copy of --data (default: the bundled data); rows of the export are merged
-// into it by code and period. Conflicts (same code, overlapping period, different amount)
-// are listed and not applied; the exit status is then 0, or 1 with --fail-on-conflict.
-// A malformed export is bad input (exit 2) naming its line and field.
+// PATH is the export's folder of XML tables, its zip, or a flat CSV/XML of joined rows.
+// DIR starts as a copy of --data (default: the bundled data); the export is merged into it
+// and is authoritative: data rows it covers with other figures are replaced, and each such
+// figure is listed. The whole report is also written to DIR/import-report.txt. With
+// --fail-on-conflict any such difference exits 1 and writes nothing.
+// A malformed export is bad input (exit 2) naming its file, line and field; an export over
+// a size limit exits 4.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	in, pos, err := parseInterleaved("import", args, []string{"out", "data", "fail-on-conflict"}, map[string]bool{"fail-on-conflict": true})
 	if err != nil {
@@ -30,9 +31,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case len(pos) == 0:
-		return fail(stderr, &calc.InputError{Field: "file", Reason: "required: honoraria import FILE --out DIR"})
+		return fail(stderr, &calc.InputError{Field: "file", Reason: "required: honoraria import PATH --out DIR"})
 	case len(pos) > 1:
-		return fail(stderr, &calc.InputError{Field: "arguments", Value: strings.Join(pos[1:], " "), Reason: "import takes one FILE"})
+		return fail(stderr, &calc.InputError{Field: "arguments", Value: strings.Join(pos[1:], " "), Reason: "import takes one PATH"})
 	case in["out"] == "":
 		return fail(stderr, &calc.InputError{Field: "out", Reason: "required: --out DIR, a new folder for the resulting data"})
 	}
@@ -44,12 +45,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
 		return fail(stderr, &calc.InputError{Field: "out", Value: out, Reason: "the folder is not empty: choose a new one"})
 	}
-
-	b, err := os.ReadFile(file)
-	if err != nil {
+	if _, err := os.Stat(file); err != nil {
 		return fail(stderr, &calc.InputError{Field: "file", Value: file, Reason: "cannot read: " + pathErr(err)})
 	}
-	rows, err := importer.Parse(filepath.Base(file), b)
+	exp, err := importer.Read(file)
 	if err != nil {
 		return importFail(stderr, err)
 	}
@@ -66,23 +65,23 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	res, err := importer.Merge(base, rows, filepath.Base(file))
+	res, err := importer.Merge(base, exp)
 	if err != nil {
 		return importFail(stderr, err)
 	}
-	if err := importer.WriteFolder(out, res.Files); err != nil {
-		return fail(stderr, err)
-	}
-	// Load what was written, as a build would: a broken result is an error.
-	ds, err := data.LoadFrom(os.DirFS(out))
-	if err != nil {
-		return fail(stderr, fmt.Errorf("the written folder %s does not load: %w", out, err))
-	}
-	printImport(stdout, res, out, ds)
-	if failOnConflict && len(res.Conflicts) > 0 {
-		fmt.Fprintf(stderr, "honoraria: import: %d conflicts (--fail-on-conflict)\n", len(res.Conflicts))
+	var report strings.Builder
+	res.WriteReport(&report, -1)
+	if failOnConflict && len(res.Replaced) > 0 {
+		res.WriteReport(stdout, 20)
+		fmt.Fprintf(stderr, "honoraria: import: %d data rows differ from the export (--fail-on-conflict): nothing written\n", len(res.Replaced))
 		return 1
 	}
+	files := append(res.Files, calc.File{Name: "import-report.txt", Data: []byte(report.String())})
+	if err := importer.WriteFolder(out, files); err != nil {
+		return fail(stderr, err)
+	}
+	res.WriteReport(stdout, 20)
+	fmt.Fprintf(stdout, "wrote %s (the whole report: %s)\n", out, filepath.Join(out, "import-report.txt"))
 	return 0
 }
 
@@ -90,7 +89,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 // broken base folder, as an error (exit 1).
 func importFail(stderr io.Writer, err error) int {
 	var ie *importer.Error
-	if errors.As(err, &ie) {
+	var le *importer.LimitError
+	switch {
+	case errors.As(err, &le):
+		fmt.Fprintln(stderr, "honoraria: over a limit: "+oneLine(err.Error()))
+		return 4
+	case errors.As(err, &ie):
 		fmt.Fprintln(stderr, "honoraria: bad input: "+oneLine(err.Error()))
 		return 2
 	}
@@ -127,52 +131,4 @@ func parseInterleaved(name string, args, fields []string, bools map[string]bool)
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-}
-
-func printImport(w io.Writer, res *importer.Result, out string, ds *calc.Dataset) {
-	fmt.Fprintf(w, "read %s: %d rows\n", res.Input, res.Rows)
-	fmt.Fprintf(w, "added: %d\n", len(res.Added))
-	for _, c := range res.Added {
-		fmt.Fprintf(w, "  %s %s: %s (%s)\n", c.Code, c.Period, figures(c), c.File)
-	}
-	fmt.Fprintf(w, "unchanged: %d\n", len(res.Unchanged))
-	for _, c := range res.Unchanged {
-		fmt.Fprintf(w, "  %s %s: same figures as %s\n", c.Code, c.Period, c.File)
-	}
-	fmt.Fprintf(w, "kept, not used: %d\n", len(res.Kept))
-	for _, k := range res.Kept {
-		fmt.Fprintf(w, "  %s:%d: %s %s fee code %d %q %s: %s\n", res.Input, k.Line, k.Code, k.Period, k.FeeCode, k.Desc, importer.FormatAmount(k.Fee), k.Reason)
-	}
-	for _, s := range res.Sources {
-		fmt.Fprintf(w, "source added: %s (%s)\n", s.ID, s.Title)
-	}
-	for _, s := range res.Warnings {
-		fmt.Fprintf(w, "warning: %s\n", s)
-	}
-	fmt.Fprintf(w, "conflicts: %d\n", len(res.Conflicts))
-	for _, c := range res.Conflicts {
-		fmt.Fprintf(w, "  %s %s (%s:%s) vs %s: %s — not applied\n", c.Import.Code, c.Import.Period, res.Input, lines(c.Import.Lines), c.Existing, strings.Join(c.Diffs, "; "))
-	}
-	fmt.Fprintf(w, "wrote %s (%d codes, years %v)\n", out, len(ds.Codes()), ds.Years())
-}
-
-func figures(c importer.Change) string {
-	s := "fee " + opt(c.Fee)
-	if c.Ordinary != nil {
-		s += ", reimb_ordinary " + opt(c.Ordinary)
-	}
-	if c.Preferential != nil {
-		s += ", reimb_preferential " + opt(c.Preferential)
-	}
-	return s
-}
-
-func opt(d *decimal.Decimal) string { return importer.FormatAmount(*d) }
-
-func lines(ls []int) string {
-	s := make([]string, len(ls))
-	for i, l := range ls {
-		s[i] = fmt.Sprint(l)
-	}
-	return strings.Join(s, ",")
 }

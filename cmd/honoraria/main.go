@@ -82,6 +82,21 @@ func printJSON(w io.Writer, v any) {
 	_ = enc.Encode(v)
 }
 
+// dataFor loads the data folder of --data DIR when given (e.g. an import's result), else the
+// bundled data. It returns the exit status to use when loading failed.
+func dataFor(in map[string]string, stderr io.Writer) (*calc.Dataset, int) {
+	dir, ok := in["data"]
+	delete(in, "data")
+	if !ok {
+		return loadData(stderr)
+	}
+	ds, err := loadFolder(dir)
+	if err != nil {
+		return nil, fail(stderr, err)
+	}
+	return ds, 0
+}
+
 func loadData(stderr io.Writer) (*calc.Dataset, int) {
 	ds, err := data.Load()
 	if err != nil {

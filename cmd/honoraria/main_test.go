@@ -132,22 +132,28 @@ func TestImportCommand(t *testing.T) {
 	status := run([]string{"import", "../../importer/testdata/nomensoft-fixture.xml", "--out", out}, &stdout, &stderr)
 	require.Equal(t, 0, status, stderr.String())
 	report := stdout.String()
-	assert.Contains(t, report, "added: 2")
-	assert.Contains(t, report, "unchanged: 1")
-	assert.Contains(t, report, "kept, not used: 1")
-	assert.Contains(t, report, "conflicts: 0")
+	assert.Contains(t, report, "written: 2 codes, 2 tariff rows, 1 rows in prices.csv; 1 data rows kept as they were")
+	assert.Contains(t, report, "fee codes not understood (rows kept in prices.csv, never used for an amount): 1\n  fee code 1700")
+	assert.Contains(t, report, "data rows replaced by the export (the official export is authoritative): 0")
 	assert.Empty(t, stderr.String())
+	whole, err := os.ReadFile(filepath.Join(out, "import-report.txt"))
+	require.NoError(t, err)
+	assert.Contains(t, string(whole), "fee code 1700")
 
-	// A conflicting export into the result: reported, not applied, exit 0 — or 1 when asked.
+	// An export that contradicts the data replaces it and lists the figure — or, with
+	// --fail-on-conflict, exits 1 and writes nothing.
 	out2 := filepath.Join(t.TempDir(), "data")
 	stdout.Reset()
 	status = run([]string{"import", "--data", out, "../../importer/testdata/nomensoft-conflict.csv", "--out", out2}, &stdout, &stderr)
 	require.Equal(t, 0, status, stderr.String())
-	assert.Contains(t, stdout.String(), "conflicts: 1")
-	assert.Contains(t, stdout.String(), "vs 2024/tariffs.csv:4: fee 31.81 in the data, 99.99 in the export — not applied")
+	assert.Contains(t, stdout.String(), "data rows replaced by the export (the official export is authoritative): 1")
+	assert.Contains(t, stdout.String(), "2024/tariffs.csv:4 replaced by nomensoft-conflict.csv:2: fee 31.81 in the data, 99.99 in the export")
 	stdout.Reset()
-	status = run([]string{"import", "--fail-on-conflict", "--data", out, "../../importer/testdata/nomensoft-conflict.csv", "--out", filepath.Join(t.TempDir(), "d")}, &stdout, &stderr)
+	d := filepath.Join(t.TempDir(), "d")
+	status = run([]string{"import", "--fail-on-conflict", "--data", out, "../../importer/testdata/nomensoft-conflict.csv", "--out", d}, &stdout, &stderr)
 	assert.Equal(t, 1, status)
+	_, err = os.Stat(d)
+	assert.True(t, os.IsNotExist(err), "nothing written with --fail-on-conflict")
 
 	// The result answers from the fixture; the bundled figure still answers for 101076.
 	ds, err := loadFolder(out2)
