@@ -216,18 +216,16 @@ func (ds *Dataset) priceFor(q Query, code Code) (best categoryPrice, ok bool, ag
 	return best, ok, ageMatters
 }
 
-// reimbursementsAt returns the tariff row's published reimbursements by column, completed
-// with the base fee codes 1300 and 1600 of prices.csv where their period covers the date
-// but differs from the row's.
-func (ds *Dataset) reimbursementsAt(t *Tariff, d Date) map[Category]decimal.Decimal {
+// reimbursementsAt returns the reimbursements published for the query's date by column
+// (tariffs.csv), completed with the base fee codes 1300 and 1600 of prices.csv where their
+// period covers the date but differs from the row's, and — for a patient with a DMG — the
+// amount published for the same patient without DMG under a category fee code: the figure
+// the DMG rules of GP visits start from (publishedReimbursement).
+func (ds *Dataset) reimbursementsAt(t *Tariff, q Query) map[Category]decimal.Decimal {
 	var extra map[Category]decimal.Decimal
-	for _, pr := range ds.prices[t.Code] {
-		cat := Category{Preferential: pr.FeeCode == feeCodePreferential}
-		if (pr.FeeCode != feeCodePreferential && pr.FeeCode != feeCodeOrdinary) || !pr.Period.Contains(d) {
-			continue
-		}
+	add := func(cat Category, amount decimal.Decimal) {
 		if _, have := t.Reimb[cat]; have {
-			continue
+			return
 		}
 		if extra == nil {
 			extra = make(map[Category]decimal.Decimal, len(t.Reimb)+2)
@@ -235,7 +233,21 @@ func (ds *Dataset) reimbursementsAt(t *Tariff, d Date) map[Category]decimal.Deci
 				extra[k] = v
 			}
 		}
-		extra[cat] = pr.Amount
+		if _, have := extra[cat]; !have {
+			extra[cat] = amount
+		}
+	}
+	for _, pr := range ds.prices[t.Code] {
+		if (pr.FeeCode == feeCodePreferential || pr.FeeCode == feeCodeOrdinary) && pr.Period.Contains(q.Date) {
+			add(Category{Preferential: pr.FeeCode == feeCodePreferential}, pr.Amount)
+		}
+	}
+	if q.DMG {
+		without := q
+		without.DMG = false
+		if cp, ok, _ := ds.priceFor(without, t.Code); ok && cp.feeCode.Meaning == "reimbursement" {
+			add(Category{Preferential: q.Preferential}, cp.price.Amount)
+		}
 	}
 	if extra == nil {
 		return t.Reimb

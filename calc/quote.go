@@ -242,7 +242,7 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 		res.step("reimbursement.difference", res.Reimbursement, nil, nil)
 	} else {
 		res.step("share.no-data", nil, nil, nil)
-		if r, ok := ds.reimbursementsAt(t, q.Date)[Category{Preferential: cat.Preferential}]; ok && cat.DMG && t.Category == "gp-visit" {
+		if r, ok := ds.reimbursementsAt(t, q)[Category{Preferential: cat.Preferential}]; ok && cat.DMG && t.Category == "gp-visit" {
 			without := fee.Sub(r) // the published share without DMG, which the DMG lowers by 30 %
 			sources := t.Sources
 			if m := ds.ruleFor("share.dmg-visit-min-age", t, q.Date, cat); m != nil {
@@ -278,7 +278,7 @@ type published struct {
 // apply (share.dmg-visit-min-age) but DMG holders of 10 and over do not pay the visit
 // surcharge that the no-DMG figure of ordinary patients includes (share.visit-surcharge).
 func (ds *Dataset) publishedReimbursement(q Query, t *Tariff, cat Category) (published, bool) {
-	reimb := ds.reimbursementsAt(t, q.Date)
+	reimb := ds.reimbursementsAt(t, q)
 	if r, ok := reimb[cat]; ok {
 		return published{reimb: r, key: "reimbursement.published"}, true
 	}

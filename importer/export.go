@@ -49,6 +49,7 @@ type CodeInfo struct {
 	LabelNL    string
 	Rubric     string
 	KeyLetters []KeyLetter
+	KeyDate    calc.Date // dbegin_key_letter_value: the date the values apply from (0: not given)
 	File       string
 	Line       int
 }
@@ -301,6 +302,11 @@ func (exp *Export) addCode(file string, line int, f map[string]string) error {
 		return fieldError(file, line, f, "nomen_code", "defined twice (first at line "+strconv.Itoa(old.Line)+")")
 	}
 	ci := &CodeInfo{Code: code, LabelFR: f["nomen_desc_fr"], LabelNL: f["nomen_desc_nl"], Rubric: f["nomen_grp_n"], File: file, Line: line}
+	if v := f["dbegin_key_letter_value"]; v != "" {
+		if ci.KeyDate, _, err = parseDate(v); err != nil {
+			return fieldError(file, line, f, "dbegin_key_letter_value", err.Error())
+		}
+	}
 	for i := 1; i <= 3; i++ {
 		n := strconv.Itoa(i)
 		letter := f["key_letter"+n]

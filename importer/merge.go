@@ -484,6 +484,19 @@ func (res *Result) writeTariffs(ds *calc.Dataset, exp *Export, files map[string]
 		a, b := added[i].change, added[j].change
 		return a.Code < b.Code || a.Code == b.Code && a.Period.From < b.Period.From
 	})
+	priced := map[calc.Code]calc.Period{}
+	for i := 0; i < len(added); {
+		j := i
+		for j < len(added) && added[j].change.Code == added[i].change.Code {
+			j++
+		}
+		if ci := exp.Codes[added[i].change.Code]; ci != nil && len(ci.KeyLetters) > 0 {
+			if row, ok := keyLetterRow(ci, added[i:j], added[i].change.Code); ok {
+				priced[row.Code] = row.Period
+			}
+		}
+		i = j
+	}
 	byYear := map[string][][]string{}
 	var prevCode calc.Code
 	var prevFR, prevNL string
@@ -510,7 +523,7 @@ func (res *Result) writeTariffs(ds *calc.Dataset, exp *Export, files map[string]
 			"specialty": specialty, "valid_from": ch.Period.From.String(), "valid_to": ch.Period.To.String(),
 			"fee": amount(ch.Fee), "reimb_ordinary": optAmount(ch.Ordinary), "reimb_preferential": optAmount(ch.Preferential),
 			"source": sourceOf(*added[i].row), "note": ch.From}
-		if kl := keyLetterColumns(exp.Codes[ch.Code], ch, added, i); kl != nil {
+		if kl := keyLetterColumns(exp.Codes[ch.Code], ch, priced); kl != nil {
 			rec["key_letters"], rec["coefficients"] = kl[0], kl[1]
 		}
 		file := strconv.Itoa(ch.Period.From.Year()) + "/tariffs.csv"
@@ -535,10 +548,36 @@ func (res *Result) writeTariffs(ds *calc.Dataset, exp *Export, files map[string]
 	return nil
 }
 
-// keyLetterColumns gives the key letters and coefficients of NOMEN_SUMMARY_EXT to the
-// code's latest period, the one its current key-letter values price.
-func keyLetterColumns(ci *CodeInfo, ch *Change, added []tariffOut, i int) []string {
-	if ci == nil || len(ci.KeyLetters) == 0 || (i+1 < len(added) && added[i+1].change.Code == ch.Code) {
+// keyLetterRow picks the period the current key-letter values of NOMEN_SUMMARY_EXT price:
+// the one containing dbegin_key_letter_value when given, else the code's latest.
+func keyLetterRow(ci *CodeInfo, added []tariffOut, code calc.Code) (Change, bool) {
+	var best Change
+	found := false
+	for _, a := range added {
+		ch := a.change
+		if ch.Code != code {
+			continue
+		}
+		if ci.KeyDate != 0 {
+			if ch.Period.Contains(ci.KeyDate) {
+				return ch, true
+			}
+			continue
+		}
+		if !found || ch.Period.From > best.Period.From {
+			best, found = ch, true
+		}
+	}
+	return best, found
+}
+
+// keyLetterColumns gives the key letters and coefficients to the row their values price
+// (priced: code → that row's period).
+func keyLetterColumns(ci *CodeInfo, ch *Change, priced map[calc.Code]calc.Period) []string {
+	if ci == nil || len(ci.KeyLetters) == 0 {
+		return nil
+	}
+	if p, ok := priced[ch.Code]; !ok || p != ch.Period {
 		return nil
 	}
 	var letters, coeffs []string
@@ -549,18 +588,20 @@ func keyLetterColumns(ci *CodeInfo, ch *Change, added []tariffOut, i int) []stri
 	return []string{strings.Join(letters, ";"), strings.Join(coeffs, ";")}
 }
 
-// checkKeyLetters compares each code's latest fee with Σ coefficient × key-letter value,
-// rounded half up to the cent, where every value is given.
+// checkKeyLetters compares the fee a code's key letters price with Σ coefficient ×
+// key-letter value, rounded half up to the cent, where every value is given.
 func (res *Result) checkKeyLetters(exp *Export, added []tariffOut) {
-	latest := map[calc.Code]Change{}
+	byCode := map[calc.Code][]tariffOut{}
 	for _, a := range added {
-		if cur, ok := latest[a.change.Code]; !ok || a.change.Period.From > cur.Period.From {
-			latest[a.change.Code] = a.change
-		}
+		byCode[a.change.Code] = append(byCode[a.change.Code], a)
 	}
-	for code, ch := range latest {
+	for code, rows := range byCode {
 		ci := exp.Codes[code]
 		if ci == nil || len(ci.KeyLetters) == 0 {
+			continue
+		}
+		ch, ok := keyLetterRow(ci, rows, code)
+		if !ok {
 			continue
 		}
 		sum := decimal.Zero
