@@ -149,6 +149,15 @@ func visitBand(q Query) string {
 	return "10-to-75"
 }
 
+// patientBand is the home-visit band of the row, or — for a visit row that covers every
+// band (an import, whose bands are fee codes) — the patient's.
+func patientBand(t *Tariff, q Query) string {
+	if t.Band == "" && t.Category == "gp-visit" && q.Age >= 0 {
+		return visitBand(q)
+	}
+	return t.Band
+}
+
 func periodsOf(rows []Tariff, band string) string {
 	var ps []string
 	for _, r := range rows {
@@ -253,7 +262,7 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 		return
 	}
 
-	if t.Band == "under-10" {
+	if patientBand(t, q) == "under-10" {
 		if c := ds.ruleFor("share.cap-child-visit", t, q.Date, cat); c != nil && res.PersonalShare.GreaterThan(c.amount()) {
 			res.note("note.child-cap-exceeded", c.Sources, map[string]string{"cap": euros(c.amount())})
 		}
@@ -297,7 +306,7 @@ func (ds *Dataset) publishedReimbursement(q Query, t *Tariff, cat Category) (pub
 		if min == nil || q.Chronic || q.Age >= min.integer() {
 			return published{}, false
 		}
-		if cat.Preferential || t.Band == "under-10" {
+		if cat.Preferential || patientBand(t, q) == "under-10" {
 			return published{reimb: r, key: "reimbursement.published-visit-dmg"}, true
 		}
 		sur := ds.ruleFor("share.visit-surcharge", t, q.Date, Category{})
