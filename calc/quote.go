@@ -114,9 +114,10 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	}
 
 	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
-	label := t.LabelFR
-	if (q.Lang == NL || label == "") && t.LabelNL != "" {
-		label = t.LabelNL
+	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
+	label := res.Service.LabelFR
+	if (q.Lang == NL || label == "") && res.Service.LabelNL != "" {
+		label = res.Service.LabelNL
 	}
 	res.step("fee.published", t.Fee, t.Sources, map[string]string{"code": string(t.Code), "label": label, "period": t.Period.String()})
 	if t.Link != "" {
@@ -147,6 +148,25 @@ func visitBand(q Query) string {
 		return "over-75-or-chronic"
 	}
 	return "10-to-75"
+}
+
+// labelsOf returns a row's labels: its own, or — where an import wrote them only where
+// they change — those of the latest earlier row of the code that has them.
+func (ds *Dataset) labelsOf(t *Tariff) (fr, nl string) {
+	if t.LabelFR != "" || t.LabelNL != "" {
+		return t.LabelFR, t.LabelNL
+	}
+	var best *Tariff
+	for i := range ds.tariffs[t.Code] {
+		r := &ds.tariffs[t.Code][i]
+		if (r.LabelFR != "" || r.LabelNL != "") && r.Period.From <= t.Period.From && (best == nil || r.Period.From > best.Period.From) {
+			best = r
+		}
+	}
+	if best == nil {
+		return "", ""
+	}
+	return best.LabelFR, best.LabelNL
 }
 
 // patientBand is the home-visit band of the row, or — for a visit row that covers every
