@@ -163,6 +163,16 @@ func TestImportCommand(t *testing.T) {
 	stderr.Reset()
 	require.Equal(t, 0, run([]string{"coverage", "--data", out2, "--json"}, &stdout, &stderr), stderr.String())
 	assert.Contains(t, stdout.String(), `"code": "109994"`)
+	// quote and year answer from the folder: the export's 99.99 replaced the data's 31.81.
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"quote", "--code", "101076", "--date", "2024-03-01", "--data", out2, "--json"}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), `"fee": "99.99"`)
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"quote", "--code", "109991", "--date", "2025-01-01", "--insured", "preferential", "--data", out2, "--json"}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), `"reimbursement": "22.00"`)
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"year", "--year", "2020", "--data", out2, "--json"}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), `"full": "5037.70"`)
 
 	// Refuses a non-empty destination.
 	stderr.Reset()
