@@ -9,14 +9,34 @@ import "github.com/shopspring/decimal"
 //   - the share with a DMG is not above the share without (same insured status);
 //   - a published reimbursement agrees with the fixed share rule in force (share.fixed) on
 //     every day the two overlap;
-//   - a child's home-visit share is within the cap (share.cap-child-visit).
+//   - a child's home-visit share is within the cap (share.cap-child-visit);
+//   - an amount published for a patient category (prices.csv) is not above the fee of the
+//     day it starts (the engine never uses such an amount).
 //
-// The loader has already made sure that no reimbursement exceeds its fee.
+// The loader has already made sure that no reimbursement of a tariff row exceeds its fee.
 func (ds *Dataset) Audit() []error {
 	var out []error
 	for _, code := range ds.Codes() {
 		for i := range ds.tariffs[code] {
 			out = append(out, ds.auditRow(&ds.tariffs[code][i])...)
+		}
+		out = append(out, ds.auditPrices(code)...)
+	}
+	return out
+}
+
+func (ds *Dataset) auditPrices(code Code) []error {
+	var out []error
+	rows := ds.tariffs[code]
+	for _, p := range ds.prices[code] {
+		if fc := ds.feeCodes[p.FeeCode]; !fc.usable() && p.FeeCode != feeCodeOrdinary && p.FeeCode != feeCodePreferential {
+			continue
+		}
+		for _, t := range rows {
+			if t.Fee != nil && t.Period.Contains(p.Period.From) && p.Amount.GreaterThan(*t.Fee) {
+				out = append(out, &DataError{File: p.File, Line: p.Line, Field: "amount", Err: "code " + string(code) + " fee code " + itoa(p.FeeCode) + ": " +
+					euros(p.Amount) + " is above the fee " + euros(*t.Fee) + " on " + p.Period.From.String() + " (" + t.File + ":" + itoa(t.Line) + ")"})
+			}
 		}
 	}
 	return out

@@ -154,3 +154,20 @@ func TestPricesDataErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), c.want)
 	}
 }
+
+func TestAuditPriceAboveFee(t *testing.T) {
+	files := append(fixtureFiles(t),
+		File{Name: "feecodes.csv", Data: []byte("fee_code,fee_code_cat,desc_fr,desc_nl,meaning,category,unit,percent,source,note\n9001,2,x,,reimbursement,dmg=yes,eur,,test-fixture,\n9002,9,y,,unknown,,eur,,test-fixture,\n")},
+		File{Name: "2015/prices.csv", Data: []byte("code,valid_from,valid_to,fee_code,amount,source,note\n102034,2015-01-01,,9001,41.00,test-fixture,\n102034,2015-01-01,,9002,99.00,test-fixture,\n")})
+	ds, err := NewDataset(files)
+	require.NoError(t, err)
+	var found []string
+	for _, e := range ds.Audit() {
+		found = append(found, e.Error())
+	}
+	require.Len(t, found, 1, "the unknown fee code's amount is not audited: it is never used")
+	assert.Contains(t, found[0], "2015/prices.csv:2: amount: code 102034 fee code 9001: 41.00 is above the fee 40.00")
+	// and the quote does not use it.
+	res := quote(t, ds, map[string]string{"code": "102034", "date": "2016-01-01", "dmg": "1"})
+	assert.Nil(t, res.Category)
+}

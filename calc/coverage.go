@@ -234,6 +234,9 @@ func (ds *Dataset) reimbursementKind(t *Tariff, c Category, d Date, published st
 		return KindNone
 	}
 	age := map[string]int{"": -1, "under-10": 0, "10-to-75": 10, "over-75-or-chronic": 75}[t.Band]
+	if cp, ok, _ := ds.priceFor(Query{Date: d, Age: age, Preferential: c.Preferential, DMG: c.DMG, Doctor: "conventioned"}, t.Code); ok {
+		return ds.kindOf(cp.price.Sources)
+	}
 	if pub, ok := ds.publishedReimbursement(Query{Date: d, Age: age}, t, c); ok {
 		if pub.rule != nil {
 			return KindRule
