@@ -19,6 +19,7 @@ import (
 //	preferential=yes;age=10-74;dmg=yes|preferential=yes;age=75-;dmg=no
 type PatientCategory struct {
 	Alternatives []Conditions
+	text         string // the written form as read
 }
 
 // Conditions is one alternative of a [PatientCategory]: every dimension it sets must hold.
@@ -65,22 +66,22 @@ func (c *Conditions) tri(key string) *Tri {
 
 // ParsePatientCategory reads the written form; "" is every patient.
 func ParsePatientCategory(s string) (PatientCategory, error) {
-	var pc PatientCategory
+	pc := PatientCategory{text: s}
 	if s == "" {
 		return pc, nil
 	}
 	for _, alt := range strings.Split(s, "|") {
 		var c Conditions
-		seen := map[string]bool{}
+		seen := ""
 		for _, cond := range strings.Split(alt, ";") {
 			key, val, ok := strings.Cut(cond, "=")
 			if !ok || val == "" {
 				return pc, errorString(strconv.Quote(cond) + " is not key=value")
 			}
-			if seen[key] {
+			if strings.Contains(seen, ","+key+",") {
 				return pc, errorString(strconv.Quote(key) + " given twice in one alternative")
 			}
-			seen[key] = true
+			seen += "," + key + ","
 			if key == "age" {
 				from, to, ok := strings.Cut(val, "-")
 				a, err1 := strconv.Atoi(from)
@@ -112,17 +113,21 @@ func ParsePatientCategory(s string) (PatientCategory, error) {
 	return pc, nil
 }
 
-// String returns the written form.
-func (pc PatientCategory) String() string {
+// Text returns the written form as read.
+func (pc PatientCategory) Text() string { return pc.text }
+
+// Canonical returns the written form with keys in their order. (Not String: a Stringer's
+// method stays in the wasm even unused.)
+func (pc PatientCategory) Canonical() string {
 	alts := make([]string, len(pc.Alternatives))
 	for i, c := range pc.Alternatives {
-		alts[i] = c.String()
+		alts[i] = c.canonical()
 	}
 	return strings.Join(alts, "|")
 }
 
-// String returns the written form of one alternative.
-func (c Conditions) String() string {
+// canonical returns the written form of one alternative.
+func (c Conditions) canonical() string {
 	var parts []string
 	for _, key := range categoryKeys {
 		if key == "dmg" && c.AgeSet {

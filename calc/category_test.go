@@ -30,7 +30,7 @@ func TestCategoryMatch(t *testing.T) {
 		written := strings.TrimPrefix(fields[0], "-")
 		pc, err := ParsePatientCategory(written)
 		require.NoError(t, err, "line %d", line)
-		assert.Equal(t, written, pc.String(), "line %d: written form round trip", line)
+		assert.Equal(t, written, pc.Canonical(), "line %d: written form round trip", line)
 		p := patient{age: -1, conventioned: true}
 		for _, w := range strings.Split(fields[1], ",") {
 			switch {

@@ -62,7 +62,7 @@ func (res *Quote) Object() map[string]any {
 			if fc == nil {
 				return nil
 			}
-			return map[string]any{"fee_code": itoa(fc.Number), "meaning": fc.Meaning, "category": fc.Category.String(),
+			return map[string]any{"fee_code": itoa(fc.Number), "meaning": fc.Meaning, "category": fc.Category.Text(),
 				"description": optString(fc.Description(res.Query.Lang)), "description_fr": optString(fc.DescFR), "description_nl": optString(fc.DescNL)}
 		}(),
 		"explanation": steps(res.Steps),

@@ -698,7 +698,7 @@ func (res *Result) writeFeeCodes(ds *calc.Dataset, exp *Export, files map[string
 	var rows []row
 	for n, fc := range ds.FeeCodes() {
 		if exp.FeeCodes[n] == nil {
-			rows = append(rows, row{n, []string{strconv.Itoa(n), fc.Cat, fc.DescFR, fc.DescNL, fc.Meaning, fc.Category.String(), fc.Unit, fc.Percent, strings.Join(fc.Sources, ";"), fc.Note}})
+			rows = append(rows, row{n, []string{strconv.Itoa(n), fc.Cat, fc.DescFR, fc.DescNL, fc.Meaning, fc.Category.Text(), fc.Unit, fc.Percent, strings.Join(fc.Sources, ";"), fc.Note}})
 		}
 	}
 	src := sourceIDs[""]
