@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -84,3 +85,37 @@ func quote(t testing.TB, ds *Dataset, in map[string]string) *Quote {
 }
 
 func str(d interface{ StringFixed(int32) string }) string { return d.StringFixed(2) }
+
+// A no-data answer names the code's nearest sourced fees before and after the date.
+func TestNoDataKnownAround(t *testing.T) {
+	ds := fixture(t)
+	for _, c := range []struct {
+		in         map[string]string
+		last, next string // "fee from" or ""
+	}{
+		{map[string]string{"code": "102270", "date": "2014-06-01"}, "", "50.00 2015-01-01"},
+		{map[string]string{"code": "103132", "date": "2023-06-01", "age": "5"}, "", "45.00 2024-01-01"},
+		{map[string]string{"code": "103132", "date": "2025-06-01", "age": "5"}, "45.00 2024-01-01", ""},
+		{map[string]string{"code": "101076", "date": "2027-03-01"}, "30.00 2011-01-01", ""},
+	} {
+		q, err := ParseQuery(c.in)
+		require.NoError(t, err)
+		_, err = ds.Quote(q)
+		var nd *NoDataError
+		require.ErrorAs(t, err, &nd, "%v", c.in)
+		known := func(k *KnownFee) string {
+			if k == nil {
+				return ""
+			}
+			return str(k.Fee) + " " + k.Period.From.String()
+		}
+		assert.Equal(t, c.last, known(nd.Last), "last %v", c.in)
+		assert.Equal(t, c.next, known(nd.Next), "next %v", c.in)
+		o := ErrorObject(err)["error"].(map[string]any)
+		if c.last != "" {
+			assert.Equal(t, c.last[:5], o["last_known"].(map[string]any)["fee"])
+		} else {
+			assert.Nil(t, o["last_known"])
+		}
+	}
+}

@@ -2,6 +2,8 @@ package calc
 
 import (
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // An InputError is a bad query: a malformed, out-of-range or unknown value in one field.
@@ -31,6 +33,31 @@ type NoDataError struct {
 	Code   Code
 	Date   Date
 	Reason string
+	// The sourced fees of the code nearest the date, before and after it, when the code
+	// has figures for other dates: what the answer can point to instead of a guess.
+	Last, Next *KnownFee
+}
+
+// A KnownFee is a sourced fee of a code for another period than the one asked.
+type KnownFee struct {
+	Fee     decimal.Decimal
+	Period  Period
+	Sources []string
+}
+
+func (k *KnownFee) object() any {
+	if k == nil {
+		return nil
+	}
+	return map[string]any{"fee": euros(k.Fee), "valid_from": k.Period.From.String(), "valid_to": optString(k.Period.To.String()), "sources": stringsToAny(k.Sources)}
+}
+
+func stringsToAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }
 
 func (e *NoDataError) Error() string {
@@ -73,6 +100,7 @@ func ErrorObject(err error) map[string]any {
 			if x.Code != "" {
 				e["field"], e["value"] = "code", string(x.Code)
 			}
+			e["last_known"], e["next_known"] = x.Last.object(), x.Next.object()
 		default:
 			continue
 		}

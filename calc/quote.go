@@ -81,7 +81,9 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	// Open-ended rows hold "until further notice", not forever: past the last year of
 	// the data (fees are indexed every 1 January) the answer is "no data".
 	if ds.horizon > 0 && q.Date.Year() > ds.horizon {
-		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.horizon", map[string]string{"year": itoa(ds.horizon)})}
+		e := &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.horizon", map[string]string{"year": itoa(ds.horizon)})}
+		e.Last, e.Next = ds.knownAround(q)
+		return nil, e
 	}
 	rows := ds.tariffs[q.Code]
 	if len(rows) == 0 {
@@ -102,11 +104,13 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 			break
 		}
 	}
-	if t == nil {
-		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.date", map[string]string{"periods": periodsOf(rows, band)})}
-	}
-	if t.Fee == nil {
-		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.fee", nil)}
+	if t == nil || t.Fee == nil {
+		e := &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.fee", nil)}
+		if t == nil {
+			e.Reason = ds.text(q.Lang, "nodata.date", map[string]string{"periods": periodsOf(rows, band)})
+		}
+		e.Last, e.Next = ds.knownAround(q)
+		return nil, e
 	}
 	cat := Category{Preferential: q.Preferential, DMG: q.DMG}
 	if r := ds.ruleFor("not-reimbursed", t, q.Date, cat); r != nil {
@@ -148,6 +152,26 @@ func visitBand(q Query) string {
 		return "over-75-or-chronic"
 	}
 	return "10-to-75"
+}
+
+// knownAround returns the code's sourced fees nearest the query's date: the latest one
+// starting before it and the earliest one starting after it (for the patient's band when
+// the age is given).
+func (ds *Dataset) knownAround(q Query) (last, next *KnownFee) {
+	for i := range ds.tariffs[q.Code] {
+		t := &ds.tariffs[q.Code][i]
+		if t.Fee == nil || (t.Band != "" && q.Age >= 0 && t.Band != visitBand(q)) {
+			continue
+		}
+		k := &KnownFee{Fee: *t.Fee, Period: t.Period, Sources: t.Sources}
+		switch {
+		case t.Period.From <= q.Date && (last == nil || t.Period.From > last.Period.From):
+			last = k
+		case t.Period.From > q.Date && (next == nil || t.Period.From < next.Period.From):
+			next = k
+		}
+	}
+	return last, next
 }
 
 // labelsOf returns a row's labels: its own, or — where an import wrote them only where

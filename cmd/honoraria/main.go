@@ -57,11 +57,27 @@ func fail(stderr io.Writer, err error) int {
 		fmt.Fprintln(stderr, "honoraria: bad input: "+oneLine(err.Error()))
 		return 2
 	case errors.As(err, &nd):
-		fmt.Fprintln(stderr, "honoraria: "+oneLine(err.Error()))
+		// The nearest sourced periods help the reader; their amounts are in the JS API's
+		// answer and the page, never printed with a no-data exit.
+		msg := oneLine(err.Error())
+		if nd.Last != nil {
+			msg += " Last sourced fee: " + periodText(nd.Last.Period) + "."
+		}
+		if nd.Next != nil {
+			msg += " Next sourced fee: " + periodText(nd.Next.Period) + "."
+		}
+		fmt.Fprintln(stderr, "honoraria: "+msg)
 		return 3
 	}
 	fmt.Fprintln(stderr, "honoraria: "+oneLine(err.Error()))
 	return 1
+}
+
+func periodText(p calc.Period) string {
+	if p.To == 0 {
+		return "from " + p.From.String() + ", until further notice"
+	}
+	return "from " + p.From.String() + " to " + p.To.String()
 }
 
 func oneLine(s string) string {
