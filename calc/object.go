@@ -50,9 +50,9 @@ func (res *Quote) Object() map[string]any {
 		"personal_share": optEuros(res.PersonalShare),
 		"supplement":     decision(res.Supplement, "allowed"),
 		"third_party_payment": func() map[string]any {
-			m := decision(res.ThirdParty.Decision, "mandatory")
-			m["applied"] = res.ThirdParty.Applied
-			return m
+			tp := res.ThirdParty
+			return map[string]any{"mandatory": tp.Mandatory, "determined": true, "key": tp.Key, "reason": tp.Reason,
+				"since": optString(tp.Since.String()), "sources": used.list(tp.Sources), "applied": tp.Applied}
 		}(),
 		"pay_at_desk":                     optEuros(res.PayAtDesk),
 		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),

@@ -15,8 +15,8 @@ type Step struct {
 	Sources []string
 }
 
-// A Decision is a yes/no answer with its reason: may a supplement be charged, is
-// third-party payment mandatory. Determined is false when the answer depends on something
+// A Decision is a yes/no answer with its reason: may a supplement be charged. Determined
+// is false when the answer depends on something
 // the query did not say (e.g. which kind of preferential status); Allowed then holds the
 // answer for the protective reading and Reason says what it depends on.
 type Decision struct {
@@ -63,11 +63,15 @@ type Quote struct {
 	ds *Dataset
 }
 
-// ThirdParty says whether third-party payment is mandatory and whether it is applied
-// (mandatory, or asked for in the query).
+// ThirdParty says whether third-party payment (tiers payant) is mandatory, since when and
+// why, and whether it is applied (mandatory, or asked for in the query).
 type ThirdParty struct {
-	Decision      // Allowed means mandatory
-	Applied  bool // mandatory or asked for
+	Mandatory bool
+	Applied   bool
+	Key       string
+	Reason    string
+	Sources   []string
+	Since     Date // the start of the rule that makes it mandatory
 }
 
 // Quote answers a query: fee, reimbursement, personal share, supplement, third-party
@@ -391,19 +395,20 @@ func (res *Quote) referral(t *Tariff, cat Category, set func(decimal.Decimal)) {
 
 func (ds *Dataset) thirdParty(q Query, t *Tariff, cat Category) ThirdParty {
 	if r := ds.ruleFor("third-party.mandatory", t, q.Date, cat); r != nil {
-		d := ds.decide(q, true, true, "third-party.mandatory", r.Sources, map[string]string{"from": r.Period.From.String()})
-		d.Since = r.Period.From
-		return ThirdParty{Decision: d, Applied: true}
+		key := "third-party.mandatory"
+		return ThirdParty{Mandatory: true, Applied: true, Key: key, Since: r.Period.From, Sources: r.Sources,
+			Reason: ds.text(q.Lang, key, map[string]string{"from": r.Period.From.String()})}
 	}
 	key := "third-party.optional"
 	if q.ThirdParty {
 		key = "third-party.asked"
 	}
-	return ThirdParty{Decision: ds.decide(q, false, true, key, nil, nil), Applied: q.ThirdParty}
+	return ThirdParty{Applied: q.ThirdParty, Key: key, Reason: ds.text(q.Lang, key, nil)}
 }
 
-func (ds *Dataset) decide(q Query, allowed, determined bool, key string, sources []string, args map[string]string) Decision {
-	return Decision{Allowed: allowed, Determined: determined, Key: key, Reason: ds.text(q.Lang, key, args), Sources: sources}
+// verdict is a determined "no" with its reason; callers set Allowed or clear Determined.
+func (ds *Dataset) verdict(q Query, key string, sources []string, args map[string]string) Decision {
+	return Decision{Determined: true, Key: key, Reason: ds.text(q.Lang, key, args), Sources: sources}
 }
 
 func (res *Quote) payAtDesk() {
@@ -419,7 +424,7 @@ func (res *Quote) payAtDesk() {
 		res.PayAtDesk = &fee
 		res.step("desk.full-fee", res.PayAtDesk, nil, nil)
 	}
-	if res.ThirdParty.Allowed {
+	if res.ThirdParty.Mandatory {
 		res.PayAtDeskWithoutThirdParty = nil // not an option: third party is mandatory
 	}
 }

@@ -102,7 +102,7 @@ func TestThirdPartyMandatory(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			res := quote(t, ds, c.in)
-			assert.Equal(t, c.mandatory, res.ThirdParty.Allowed)
+			assert.Equal(t, c.mandatory, res.ThirdParty.Mandatory)
 			require.NotNil(t, res.PayAtDesk)
 			assert.Equal(t, c.desk, str(*res.PayAtDesk))
 		})

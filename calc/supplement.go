@@ -14,16 +14,18 @@ import "github.com/shopspring/decimal"
 func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 	d := q.Date
 	no := func(key string, sources []string, args map[string]string) Decision {
-		return ds.decide(q, false, true, key, sources, args)
+		return ds.verdict(q, key, sources, args)
 	}
 	// banned is a "no" by a dated rule: the answer says since when.
-	banned := func(key string, r *RuleParam, determined bool) Decision {
-		d := ds.decide(q, false, determined, key, r.Sources, map[string]string{"from": r.Period.From.String()})
+	banned := func(key string, r *RuleParam) Decision {
+		d := ds.verdict(q, key, r.Sources, map[string]string{"from": r.Period.From.String()})
 		d.Since = r.Period.From
 		return d
 	}
 	yes := func(key string, sources []string, args map[string]string) Decision {
-		return ds.decide(q, true, true, key, sources, args)
+		d := ds.verdict(q, key, sources, args)
+		d.Allowed = true
+		return d
 	}
 	conventioned := q.Doctor == "conventioned" || q.Doctor == "partial-agreed"
 
@@ -35,20 +37,23 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 		r := ds.ruleFor("supplement.ban-shared-room", t, d, cat)
 		if q.Setting == "day-shared" {
 			if day := ds.ruleFor("supplement.ban-day-shared", t, d, cat); day != nil {
-				return banned("supplement.ban-day-shared", day, true)
+				return banned("supplement.ban-day-shared", day)
 			}
 			r = nil // before the day-hospital ban, only the convention counts
 		}
 		if r != nil && (r.Value == "all" || conventioned) {
-			return banned("supplement.ban-shared-room."+r.Value, r, true)
+			return banned("supplement.ban-shared-room."+r.Value, r)
 		}
 	case "ambulatory":
 		if r := ds.ruleFor("supplement.ban-preferential-ambulatory", t, d, cat); r != nil {
 			switch {
 			case r.Value == "all" || q.PreferentialKind == "automatic":
-				return banned("supplement.ban-preferential."+r.Value, r, true)
+				return banned("supplement.ban-preferential."+r.Value, r)
 			case q.PreferentialKind == "":
-				return banned("supplement.ban-preferential.kind-unknown", r, false)
+				// Banned for the protective reading; the kind of BIM decides.
+				d := banned("supplement.ban-preferential.kind-unknown", r)
+				d.Determined = false
+				return d
 			}
 		}
 	}
@@ -92,7 +97,9 @@ func (ds *Dataset) incomeClause(q Query) Decision {
 		base = ds.param("income_clause.per_titulaire", d)
 	}
 	if base == nil || perDep == nil {
-		return ds.decide(q, false, false, "supplement.income-clause-unknown", ds.agreementSources(d), nil)
+		v := ds.verdict(q, "supplement.income-clause-unknown", ds.agreementSources(d), nil)
+		v.Determined = false
+		return v
 	}
 	b, _ := decimalOf(base)
 	pd, _ := decimalOf(perDep)
@@ -104,9 +111,11 @@ func (ds *Dataset) incomeClause(q Query) Decision {
 	}
 	args := map[string]string{"ceiling": euros(ceiling), "income": euros(*q.HouseholdIncome)}
 	if q.HouseholdIncome.GreaterThan(ceiling) {
-		return ds.decide(q, true, true, "supplement.income-clause-above", base.Sources, args)
+		v := ds.verdict(q, "supplement.income-clause-above", base.Sources, args)
+		v.Allowed = true
+		return v
 	}
-	return ds.decide(q, false, true, "supplement.income-clause-below", base.Sources, args)
+	return ds.verdict(q, "supplement.income-clause-below", base.Sources, args)
 }
 
 // param returns the year parameter of that name valid on d, or nil.

@@ -85,7 +85,7 @@ func printQuote(w io.Writer, res *calc.Quote) {
 	fmt.Fprintf(w, "  %-30s %s\n", l["share"], amt(o["personal_share"]))
 	fmt.Fprintf(w, "  %-30s %s\n", l["desk"], amt(o["pay_at_desk"]))
 	fmt.Fprintf(w, "  %-30s %s — %s\n", l["supplement"], yn(res.Supplement.Allowed), res.Supplement.Reason)
-	fmt.Fprintf(w, "  %-30s %s\n", l["third"], yn(res.ThirdParty.Allowed))
+	fmt.Fprintf(w, "  %-30s %s\n", l["third"], yn(res.ThirdParty.Mandatory))
 	if bc := res.BillCheck; bc != nil {
 		fmt.Fprintf(w, "%s: %s — %s\n", l["bill"], bc.Verdict, bc.Reason)
 	}
