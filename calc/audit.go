@@ -83,7 +83,7 @@ func (ds *Dataset) auditRow(t *Tariff) []error {
 			if r := ds.ruleFor("share.fixed", t, d, c); r != nil && r.Value != "none" && !r.amount().Equal(s) {
 				fail("on " + d.String() + " the published share " + euros(s) + " differs from the rule's " + euros(r.amount()) + " (rules.csv:" + itoa(r.Line) + ")")
 			}
-			if t.Band == "under-10" {
+			if t.Band == BandUnder10 {
 				if r := ds.ruleFor("share.cap-child-visit", t, d, c); r != nil && s.GreaterThan(r.amount()) {
 					fail("on " + d.String() + " the child visit share " + euros(s) + " is above the cap " + euros(r.amount()) + " (rules.csv:" + itoa(r.Line) + ")")
 				}

@@ -155,7 +155,7 @@ type patient struct {
 
 func patientOf(q Query) patient {
 	return patient{preferential: q.Preferential, dmg: q.DMG, chronic: q.Chronic, referred: q.Referred,
-		conventioned: q.Doctor != "nonconventioned", training: q.InTraining, age: q.Age}
+		conventioned: q.Doctor != NonConventioned, training: q.InTraining, age: q.Age}
 }
 
 // match reports how specifically the category names the patient: the number of dimensions

@@ -64,7 +64,7 @@ type YearCoverage struct {
 // CoverageRow is one tariff row behind a [YearCoverage].
 type CoverageRow struct {
 	Period  Period
-	Band    string
+	Band    Band
 	Sources []string
 	File    string
 	Line    int
@@ -181,7 +181,7 @@ func (ds *Dataset) codeCoverage(code Code, lastYear int) CodeCoverage {
 func (ds *Dataset) yearCoverage(rows []Tariff, y int) YearCoverage {
 	yc := YearCoverage{Year: y, Reimbursement: map[Category][]string{}, PersonalShare: map[Category][]string{}}
 	yp := yearPeriod(y)
-	days := map[string][]Period{} // per band, the parts of the year the rows cover
+	days := map[Band][]Period{} // per band, the parts of the year the rows cover
 	for i := range rows {
 		t := &rows[i]
 		if !t.Period.Overlaps(yp) {
@@ -233,8 +233,8 @@ func (ds *Dataset) reimbursementKind(t *Tariff, c Category, d Date, published st
 	if r := ds.ruleFor("not-reimbursed", t, d, c); r != nil {
 		return KindNone
 	}
-	age := map[string]int{"": -1, "under-10": 0, "10-to-75": 10, "over-75-or-chronic": 75}[t.Band]
-	if cp, ok, _ := ds.priceFor(Query{Date: d, Age: age, Preferential: c.Preferential, DMG: c.DMG, Doctor: "conventioned"}, t.Code); ok {
+	age := map[Band]int{"": -1, BandUnder10: 0, Band10To75: 10, BandOver75OrChronic: 75}[t.Band]
+	if cp, ok, _ := ds.priceFor(Query{Date: d, Age: age, Preferential: c.Preferential, DMG: c.DMG, Doctor: Conventioned}, t.Code); ok {
 		return ds.kindOf(cp.price.Sources)
 	}
 	if pub, ok := ds.publishedReimbursement(Query{Date: d, Age: age}, t, c); ok {
@@ -416,7 +416,7 @@ func (c Coverage) Object() map[string]any {
 			rows := make([]any, len(yc.Rows))
 			for k, r := range yc.Rows {
 				rows[k] = map[string]any{"valid_from": r.Period.From.String(), "valid_to": optString(r.Period.To.String()),
-					"band": optString(r.Band), "sources": strs(r.Sources), "file": r.File, "line": strconv.Itoa(r.Line)}
+					"band": optString(string(r.Band)), "sources": strs(r.Sources), "file": r.File, "line": strconv.Itoa(r.Line)}
 			}
 			ys[j] = map[string]any{"year": strconv.Itoa(yc.Year), "fee": strings.Join(yc.Fee, "+"),
 				"reimbursement": byCat(yc.Reimbursement), "personal_share": byCat(yc.PersonalShare),

@@ -58,7 +58,7 @@ type Tariff struct {
 	Category     string
 	Specialty    string
 	Period       Period
-	Band         string
+	Band         Band
 	Fee          *decimal.Decimal
 	Reimb        map[Category]decimal.Decimal // published reimbursements
 	KeyLetters   string
@@ -302,7 +302,9 @@ func specialtyNames() []string {
 	return []string{"internal-medicine", "paediatrics", "cardiology", "gastro-enterology", "pneumology", "rheumatology", "neurology", "psychiatry", "neuropsychiatry", "endocrinology", "oncology", "dermatology", "geriatrics", "other"}
 }
 
-func bandNames() []string { return []string{"under-10", "10-to-75", "over-75-or-chronic"} }
+func bandNames() []string {
+	return []string{string(BandUnder10), string(Band10To75), string(BandOver75OrChronic)}
+}
 
 func oneOf(s string, list []string) bool {
 	for _, x := range list {
@@ -324,7 +326,7 @@ func (ds *Dataset) readTariffs(f File, year int) error {
 			return r.fail("code", strconv.Quote(r.get("code"))+" is not a 6-digit code")
 		}
 		t := Tariff{Code: code, LabelFR: r.get("label_fr"), LabelNL: r.get("label_nl"), Category: r.get("category"),
-			Specialty: r.get("specialty"), Band: r.get("band"), KeyLetters: r.get("key_letters"),
+			Specialty: r.get("specialty"), Band: Band(r.get("band")), KeyLetters: r.get("key_letters"),
 			Coefficients: r.get("coefficients"), Link: r.get("link"), Note: r.get("note"), File: f.Name, Line: r.line,
 			Reimb: map[Category]decimal.Decimal{}}
 		if !oneOf(t.Category, categoryNames()) {
@@ -333,8 +335,8 @@ func (ds *Dataset) readTariffs(f File, year int) error {
 		if t.Specialty != "" && !oneOf(t.Specialty, specialtyNames()) {
 			return r.fail("specialty", strconv.Quote(t.Specialty)+" is not one of "+strings.Join(specialtyNames(), ", "))
 		}
-		if t.Band != "" && !oneOf(t.Band, bandNames()) {
-			return r.fail("band", strconv.Quote(t.Band)+" is not one of "+strings.Join(bandNames(), ", "))
+		if t.Band != "" && !oneOf(string(t.Band), bandNames()) {
+			return r.fail("band", strconv.Quote(string(t.Band))+" is not one of "+strings.Join(bandNames(), ", "))
 		}
 		if t.Period, err = period(r); err != nil {
 			return err

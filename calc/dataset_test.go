@@ -97,8 +97,8 @@ func TestParseQueryErrors(t *testing.T) {
 func TestParseQueryDefaults(t *testing.T) {
 	q, err := ParseQuery(map[string]string{"code": "101076", "date": "2024-03-01"})
 	require.NoError(t, err)
-	assert.Equal(t, "conventioned", q.Doctor)
-	assert.Equal(t, "ambulatory", q.Setting)
+	assert.Equal(t, Conventioned, q.Doctor)
+	assert.Equal(t, Ambulatory, q.Setting)
 	assert.Equal(t, -1, q.Age)
 	assert.Equal(t, 1, q.Titulaires)
 	assert.Equal(t, EN, q.Lang)
@@ -151,4 +151,32 @@ func BenchmarkQuote(b *testing.B) {
 		}
 		_ = res.Object()
 	}
+}
+
+// TestFieldsContract: every field of the contract is what ParseQuery accepts, each enum
+// value parses and round-trips through Values, a value outside the list is refused naming
+// the field, and the defaults are what an empty query gets.
+func TestFieldsContract(t *testing.T) {
+	base := map[string]string{"code": "101076", "date": "2024-03-01"}
+	empty, err := ParseQuery(base)
+	require.NoError(t, err)
+	for _, f := range Fields() {
+		if f.Default != "" && f.Name != "lang" {
+			assert.Equal(t, f.Default, empty.Values()[f.Name], f.Name)
+		}
+		for _, v := range f.Values {
+			in := map[string]string{"code": "101076", "date": "2024-03-01", "insured": "preferential", f.Name: v}
+			q, err := ParseQuery(in)
+			require.NoError(t, err, "%s=%s", f.Name, v)
+			assert.Equal(t, v, q.Values()[f.Name], f.Name)
+		}
+		if f.Kind == "enum" {
+			_, err := ParseQuery(map[string]string{"code": "101076", "date": "2024-03-01", f.Name: "bogus"})
+			var ie *InputError
+			require.ErrorAs(t, err, &ie, f.Name)
+			assert.Equal(t, f.Name, ie.Field)
+			assert.Contains(t, ie.Reason, f.Values[len(f.Values)-1])
+		}
+	}
+	assert.Equal(t, len(Fields()), len(empty.Values()))
 }

@@ -42,7 +42,7 @@ func (res *Quote) Object() map[string]any {
 		"code":  string(t.Code),
 		"date":  res.Query.Date.String(),
 		"service": map[string]any{"code": string(t.Code), "label_fr": optString(t.LabelFR), "label_nl": optString(t.LabelNL),
-			"category": t.Category, "specialty": optString(t.Specialty), "band": optString(t.Band),
+			"category": t.Category, "specialty": optString(t.Specialty), "band": optString(string(t.Band)),
 			"valid_from": t.Period.From.String(), "valid_to": optString(t.Period.To.String()),
 			"key_letters": optString(t.KeyLetters), "coefficients": optString(t.Coefficients), "note": optString(t.Note)},
 		"fee":            euros(res.Fee),

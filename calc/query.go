@@ -16,13 +16,13 @@ type Query struct {
 	Code             Code
 	Date             Date
 	Preferential     bool   // intervention majorée / verhoogde tegemoetkoming (BIM)
-	PreferentialKind string // "automatic" (through a social benefit), "income" (income test) or "" (not said)
+	PreferentialKind PreferentialKind // "" when not said
 	DMG              bool   // the patient has a global medical file (DMG/GMD)
 	Age              int    // -1 when not given
 	Chronic          bool
 	Referred         bool   // referred by the GP (specialist consultations)
-	Doctor           string // conventioned, partial-agreed, partial-free, nonconventioned
-	Setting          string // ambulatory, hospital-single, hospital-shared, day-single, day-shared
+	Doctor           DoctorStatus
+	Setting          Setting
 	OnDuty           bool   // within the organised duty service (garde / wachtdienst)
 	SpecialRequest   bool   // an exigence particulière of the patient
 	HouseholdIncome  *decimal.Decimal
@@ -32,13 +32,6 @@ type Query struct {
 	ThirdParty       bool             // third-party payment asked for
 	InTraining       bool             // the doctor is in training (médecin stagiaire / arts in opleiding)
 	Lang             Lang
-}
-
-// QueryFields lists the fields ParseQuery accepts, named as the command-line flags.
-func QueryFields() []string {
-	return []string{"code", "date", "insured", "preferential-kind", "dmg", "age", "chronic", "referred",
-		"doctor", "setting", "on-duty", "special-request", "household-income", "dependants", "titulaires",
-		"paid", "third-party", "lang", "training"}
 }
 
 // Limits on numeric inputs: anything beyond is a typing error, not a real case.
@@ -55,7 +48,7 @@ const (
 // yes/no, on/off. Unknown fields and bad values give an *InputError naming the field and
 // the value; several errors are reported in field order, the first one returned.
 func ParseQuery(in map[string]string) (Query, error) {
-	q := Query{Age: -1, Doctor: "conventioned", Setting: "ambulatory", Titulaires: 1, Lang: EN}
+	q := Query{Age: -1, Doctor: Conventioned, Setting: Ambulatory, Titulaires: 1, Lang: EN}
 	known := map[string]bool{}
 	for _, f := range QueryFields() {
 		known[f] = true
@@ -93,15 +86,15 @@ func ParseQuery(in map[string]string) (Query, error) {
 	case "preferential":
 		q.Preferential = true
 	default:
-		return q, inputError("insured", v, "must be ordinary or preferential")
+		return q, enumError("insured", v)
 	}
-	switch v := get("preferential-kind"); v {
-	case "", "automatic", "income":
+	switch v := PreferentialKind(get("preferential-kind")); v {
+	case "", PreferentialAutomatic, PreferentialIncome:
 		if q.Preferential {
 			q.PreferentialKind = v
 		}
 	default:
-		return q, inputError("preferential-kind", v, "must be automatic or income")
+		return q, enumError("preferential-kind", string(v))
 	}
 	for _, b := range []struct {
 		name string
@@ -117,19 +110,19 @@ func ParseQuery(in map[string]string) (Query, error) {
 			return q, err
 		}
 	}
-	switch v := get("doctor"); v {
+	switch v := DoctorStatus(get("doctor")); v {
 	case "":
-	case "conventioned", "partial-agreed", "partial-free", "nonconventioned":
+	case Conventioned, PartialAgreed, PartialFree, NonConventioned:
 		q.Doctor = v
 	default:
-		return q, inputError("doctor", v, "must be conventioned, partial-agreed, partial-free or nonconventioned")
+		return q, enumError("doctor", string(v))
 	}
-	switch v := get("setting"); v {
+	switch v := Setting(get("setting")); v {
 	case "":
-	case "ambulatory", "hospital-single", "hospital-shared", "day-single", "day-shared":
+	case Ambulatory, HospitalSingle, HospitalShared, DaySingle, DayShared:
 		q.Setting = v
 	default:
-		return q, inputError("setting", v, "must be ambulatory, hospital-single, hospital-shared, day-single or day-shared")
+		return q, enumError("setting", string(v))
 	}
 	if v := get("household-income"); v != "" {
 		d, ok := parseAmount(v)
@@ -202,8 +195,8 @@ func (q Query) Values() map[string]string {
 	if q.Paid != nil {
 		paid = euros(*q.Paid)
 	}
-	values := []string{string(q.Code), q.Date.String(), insured, q.PreferentialKind, strconv.FormatBool(q.DMG), age,
-		strconv.FormatBool(q.Chronic), strconv.FormatBool(q.Referred), q.Doctor, q.Setting, strconv.FormatBool(q.OnDuty),
+	values := []string{string(q.Code), q.Date.String(), insured, string(q.PreferentialKind), strconv.FormatBool(q.DMG), age,
+		strconv.FormatBool(q.Chronic), strconv.FormatBool(q.Referred), string(q.Doctor), string(q.Setting), strconv.FormatBool(q.OnDuty),
 		strconv.FormatBool(q.SpecialRequest), income, strconv.Itoa(q.Dependants), strconv.Itoa(q.Titulaires), paid,
 		strconv.FormatBool(q.ThirdParty), string(q.Lang), strconv.FormatBool(q.InTraining)}
 	m := make(map[string]string, len(values))

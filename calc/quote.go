@@ -93,7 +93,7 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	if len(rows) == 0 {
 		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.code", nil)}
 	}
-	band := ""
+	var band Band
 	if rows[0].Category == "gp-visit" || rows[0].Band != "" {
 		if q.Age < 0 {
 			return nil, inputError("age", "", ds.text(q.Lang, "input.age-required", map[string]string{"code": string(q.Code)}))
@@ -132,7 +132,7 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 		res.step("fee.linked", nil, t.Sources, map[string]string{"link": t.Link})
 	}
 	if t.Band != "" {
-		res.step("band."+t.Band, nil, nil, nil)
+		res.step("band."+string(t.Band), nil, nil, nil)
 	}
 
 	res.ThirdParty = ds.thirdParty(q, t, cat)
@@ -148,14 +148,14 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 
 // visitBand is the patient band of the GP home-visit tables: under 10, 75 and over or
 // chronically ill, or in between.
-func visitBand(q Query) string {
+func visitBand(q Query) Band {
 	switch {
 	case q.Age < 10:
-		return "under-10"
+		return BandUnder10
 	case q.Age >= 75 || q.Chronic:
-		return "over-75-or-chronic"
+		return BandOver75OrChronic
 	}
-	return "10-to-75"
+	return Band10To75
 }
 
 // knownAround returns the code's sourced fees nearest the query's date: the latest one
@@ -199,14 +199,14 @@ func (ds *Dataset) labelsOf(t *Tariff) (fr, nl string) {
 
 // patientBand is the home-visit band of the row, or — for a visit row that covers every
 // band (an import, whose bands are fee codes) — the patient's.
-func patientBand(t *Tariff, q Query) string {
+func patientBand(t *Tariff, q Query) Band {
 	if t.Band == "" && t.Category == "gp-visit" && q.Age >= 0 {
 		return visitBand(q)
 	}
 	return t.Band
 }
 
-func periodsOf(rows []Tariff, band string) string {
+func periodsOf(rows []Tariff, band Band) string {
 	var ps []string
 	for _, r := range rows {
 		if r.Band == band {
@@ -310,7 +310,7 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 		return
 	}
 
-	if patientBand(t, q) == "under-10" {
+	if patientBand(t, q) == BandUnder10 {
 		if c := ds.ruleFor("share.cap-child-visit", t, q.Date, cat); c != nil && res.PersonalShare.GreaterThan(c.amount()) {
 			res.note("note.child-cap-exceeded", c.Sources, map[string]string{"cap": euros(c.amount())})
 		}
@@ -354,7 +354,7 @@ func (ds *Dataset) publishedReimbursement(q Query, t *Tariff, cat Category) (pub
 		if min == nil || q.Chronic || q.Age >= min.integer() {
 			return published{}, false
 		}
-		if cat.Preferential || patientBand(t, q) == "under-10" {
+		if cat.Preferential || patientBand(t, q) == BandUnder10 {
 			return published{reimb: r, key: "reimbursement.published-visit-dmg"}, true
 		}
 		sur := ds.ruleFor("share.visit-surcharge", t, q.Date, Category{})

@@ -27,15 +27,15 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 		d.Allowed = true
 		return d
 	}
-	conventioned := q.Doctor == "conventioned" || q.Doctor == "partial-agreed"
+	conventioned := q.Doctor == Conventioned || q.Doctor == PartialAgreed
 
 	if r := ds.ruleFor("supplement.ban-code", t, d, cat); r != nil {
 		return no("supplement.ban-code", r.Sources, nil)
 	}
 	switch q.Setting {
-	case "hospital-shared", "day-shared":
+	case HospitalShared, DayShared:
 		r := ds.ruleFor("supplement.ban-shared-room", t, d, cat)
-		if q.Setting == "day-shared" {
+		if q.Setting == DayShared {
 			if day := ds.ruleFor("supplement.ban-day-shared", t, d, cat); day != nil {
 				return banned("supplement.ban-day-shared", day)
 			}
@@ -44,10 +44,10 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 		if r != nil && (r.Value == "all" || conventioned) {
 			return banned("supplement.ban-shared-room."+r.Value, r)
 		}
-	case "ambulatory":
+	case Ambulatory:
 		if r := ds.ruleFor("supplement.ban-preferential-ambulatory", t, d, cat); r != nil {
 			switch {
-			case r.Value == "all" || q.PreferentialKind == "automatic":
+			case r.Value == "all" || q.PreferentialKind == PreferentialAutomatic:
 				return banned("supplement.ban-preferential."+r.Value, r)
 			case q.PreferentialKind == "":
 				// Banned for the protective reading; the kind of BIM decides.
@@ -65,17 +65,17 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 	}
 
 	switch {
-	case q.Doctor == "nonconventioned":
+	case q.Doctor == NonConventioned:
 		return yes("supplement.nonconventioned", ds.agreementSources(d), nil)
-	case q.Doctor == "partial-free" && t.Category == "gp-visit":
+	case q.Doctor == PartialFree && t.Category == "gp-visit":
 		return no("supplement.partial-visit", ds.agreementSources(d), nil)
-	case q.Doctor == "partial-free" && q.Setting == "ambulatory":
+	case q.Doctor == PartialFree && q.Setting == Ambulatory:
 		return yes("supplement.partial-free", ds.agreementSources(d), nil)
 	}
 	// A conventioned doctor, or a partially conventioned one at agreement hours or in
 	// hospital.
 	switch {
-	case q.Setting == "hospital-single" || q.Setting == "day-single":
+	case q.Setting == HospitalSingle || q.Setting == DaySingle:
 		return yes("supplement.single-room", ds.agreementSources(d), nil)
 	case q.SpecialRequest:
 		return yes("supplement.special-request", ds.agreementSources(d), nil)

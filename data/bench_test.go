@@ -23,7 +23,7 @@ func yearQueries(tb testing.TB, ds *calc.Dataset, year int) []calc.Query {
 			day := max(row.Period.From, first)
 			for _, insured := range []string{"ordinary", "preferential"} {
 				for _, dmg := range []string{"", "1"} {
-					q, err := calc.ParseQuery(map[string]string{"code": string(code), "date": day.String(), "insured": insured, "dmg": dmg, "age": bandAge[row.Band]})
+					q, err := calc.ParseQuery(map[string]string{"code": string(code), "date": day.String(), "insured": insured, "dmg": dmg, "age": bandAge[string(row.Band)]})
 					if err != nil {
 						tb.Fatal(err)
 					}

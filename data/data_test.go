@@ -54,7 +54,7 @@ func TestInvariantsOverAllData(t *testing.T) {
 			}
 			ages := []string{""}
 			if row.Band != "" {
-				ages = []string{map[string]string{"under-10": "4", "10-to-75": "40", "over-75-or-chronic": "80"}[row.Band]}
+				ages = []string{map[string]string{"under-10": "4", "10-to-75": "40", "over-75-or-chronic": "80"}[string(row.Band)]}
 			}
 			for _, d := range days {
 				for _, age := range ages {

@@ -316,7 +316,7 @@ func diffs(t calc.Tariff, g Change) []string {
 		out = append(out, "period "+t.Period.String()+" in the data, "+g.Period.String()+" in the export")
 	}
 	if t.Band != "" {
-		out = append(out, "the data splits this code by patient band ("+t.Band+"); the export prices bands by fee code")
+		out = append(out, "the data splits this code by patient band ("+string(t.Band)+"); the export prices bands by fee code")
 	}
 	cmp := func(what string, have, got *decimal.Decimal) {
 		switch {

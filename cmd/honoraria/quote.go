@@ -10,8 +10,10 @@ import (
 
 func runQuote(args []string, stdout, stderr io.Writer) int {
 	fields := append(calc.QueryFields(), "json", "data")
-	bools := map[string]bool{"dmg": true, "chronic": true, "referred": true, "on-duty": true,
-		"special-request": true, "third-party": true, "training": true, "json": true}
+	bools := map[string]bool{"json": true} // the query's yes/no fields come from the contract
+	for _, f := range calc.BoolFields() {
+		bools[f] = true
+	}
 	in, rest, err := parseFlags("quote", args, fields, bools)
 	if err != nil {
 		return fail(stderr, err)
