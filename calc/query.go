@@ -15,16 +15,16 @@ import (
 type Query struct {
 	Code             Code
 	Date             Date
-	Preferential     bool   // intervention majorée / verhoogde tegemoetkoming (BIM)
+	Preferential     bool             // intervention majorée / verhoogde tegemoetkoming (BIM)
 	PreferentialKind PreferentialKind // "" when not said
-	DMG              bool   // the patient has a global medical file (DMG/GMD)
-	Age              int    // -1 when not given
+	DMG              bool             // the patient has a global medical file (DMG/GMD)
+	Age              int              // -1 when not given
 	Chronic          bool
-	Referred         bool   // referred by the GP (specialist consultations)
+	Referred         bool // referred by the GP (specialist consultations)
 	Doctor           DoctorStatus
 	Setting          Setting
-	OnDuty           bool   // within the organised duty service (garde / wachtdienst)
-	SpecialRequest   bool   // an exigence particulière of the patient
+	OnDuty           bool // within the organised duty service (garde / wachtdienst)
+	SpecialRequest   bool // an exigence particulière of the patient
 	HouseholdIncome  *decimal.Decimal
 	Dependants       int
 	Titulaires       int
