@@ -588,7 +588,12 @@ func (ds *Dataset) Meta() map[string]any {
 	for i, y := range ds.years {
 		ys[i] = strconv.Itoa(y)
 	}
-	return map[string]any{"checksum": ds.checksum, "data_date": ds.dataDate.String(), "years": ys}
+	fs := Fields()
+	fields := make([]any, len(fs))
+	for i, f := range fs {
+		fields[i] = f.Object()
+	}
+	return map[string]any{"checksum": ds.checksum, "data_date": ds.dataDate.String(), "years": ys, "fields": fields}
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
