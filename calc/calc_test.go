@@ -30,6 +30,7 @@ func fixtureFiles(t testing.TB) []File {
 	files := []File{
 		{Name: "sources.csv", Data: []byte(sources)},
 		{Name: "rules.csv", Data: readFile(t, "../data/rules.csv")},
+		{Name: "registry.csv", Data: readFile(t, "../data/registry.csv")},
 		{Name: "messages.csv", Data: readFile(t, "../data/messages.csv")},
 	}
 	files = append(files, splitByYear(t, "tariffs.csv", readFile(t, "testdata/tariffs-fixture.csv"))...)

@@ -20,6 +20,7 @@ type Dataset struct {
 	params   map[string][]Param
 	rules    map[string][]RuleParam
 	messages map[string]map[Lang]string
+	registry map[string]RegistryEntry
 	feeCodes map[int]FeeCode
 	prices   map[Code][]Price // sorted by valid_from, then fee code
 	checksum string
@@ -150,25 +151,37 @@ func NewDataset(files []File) (*Dataset, error) {
 		messages: map[string]map[Lang]string{},
 		feeCodes: map[int]FeeCode{},
 		prices:   map[Code][]Price{},
+		registry: map[string]RegistryEntry{},
 	}
 	files = append([]File(nil), files...)
 	insertionSort(files, func(a, b File) bool { return a.Name < b.Name })
 	sum := fnv.New64a()
 	years := map[int]bool{}
-	// sources first: every other file refers to them.
+	// sources and the registry first: the other files refer to them.
+	needRegistry := ""
 	for _, f := range files {
-		if f.Name == "sources.csv" {
-			if err := ds.readSources(f); err != nil {
-				return nil, err
-			}
+		var err error
+		switch {
+		case f.Name == "sources.csv":
+			err = ds.readSources(f)
+		case f.Name == "registry.csv":
+			err = ds.readRegistry(f)
+		case f.Name == "rules.csv" || path.Base(f.Name) == "parameters.csv":
+			needRegistry = f.Name
 		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if needRegistry != "" && len(ds.registry) == 0 {
+		return nil, &DataError{File: needRegistry, Err: "registry.csv, which declares every rule and parameter, is missing or empty"}
 	}
 	for _, f := range files {
 		sum.Write([]byte(f.Name + "\x00"))
 		sum.Write(f.Data)
 		var err error
 		switch dir, base := path.Split(f.Name); {
-		case f.Name == "sources.csv":
+		case f.Name == "sources.csv" || f.Name == "registry.csv":
 		case f.Name == "rules.csv":
 			err = ds.readRules(f)
 		case f.Name == "messages.csv":
@@ -379,17 +392,15 @@ func (ds *Dataset) readParams(f File, year int) error {
 	}
 	for _, r := range recs {
 		p := Param{Name: r.get("name"), Value: r.get("value"), Note: r.get("note"), File: f.Name, Line: r.line}
-		known, amount := paramKind(p.Name)
+		e, known := ds.entry("parameter", p.Name)
 		if !known {
-			return r.fail("name", strconv.Quote(p.Name)+" is not a known parameter (see data/README.md)")
+			return r.fail("name", strconv.Quote(p.Name)+" is not a known parameter (see data/registry.csv)")
 		}
 		if p.Value == "" {
 			return r.fail("value", "empty: leave the row out when the value is not sourced")
 		}
-		if amount {
-			if _, ok := parseAmount(p.Value); !ok {
-				return r.fail("value", strconv.Quote(p.Value)+" is not an amount")
-			}
+		if problem := e.valueProblem(p.Value); problem != "" {
+			return r.fail("value", strconv.Quote(p.Value)+": "+problem)
 		}
 		if p.Period, err = period(r); err != nil {
 			return err
@@ -421,10 +432,11 @@ func (ds *Dataset) readRules(f File) error {
 	}
 	for _, r := range recs {
 		p := RuleParam{Rule: r.get("rule"), Insured: r.get("insured"), DMG: r.get("dmg"), Value: r.get("value"), Note: r.get("note"), File: f.Name, Line: r.line}
-		known, problem := ruleValueProblem(p.Rule, p.Value)
+		e, known := ds.entry("rule", p.Rule)
 		if !known {
-			return r.fail("rule", strconv.Quote(p.Rule)+" is not a rule the engine implements (see calc/rules.go)")
+			return r.fail("rule", strconv.Quote(p.Rule)+" is not a rule the engine implements (see data/registry.csv and calc/rules.go)")
 		}
+		problem := e.valueProblem(p.Value)
 		to := r.get("applies_to")
 		switch {
 		case strings.HasPrefix(to, "category:"):

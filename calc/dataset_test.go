@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,7 +35,9 @@ func TestLoaderRejects(t *testing.T) {
 		{"overlap", File{"2024/tariffs.csv", []byte(tariffHeader + good + strings.Replace(good, "2024-01-01", "2024-06-01", 1))}, "2024/tariffs.csv:3: valid_from: code 101076 period 2024-06-01 → 2024-12-31 overlaps 2024-01-01 → 2024-12-31 (2024/tariffs.csv:2)"},
 		{"ragged row", File{"2024/tariffs.csv", []byte(tariffHeader + "101076,fr\n")}, "2024/tariffs.csv:2: row has 2 cells, header has 18"},
 		{"unknown parameter", File{"2024/parameters.csv", []byte("name,value,valid_from,valid_to,source,note\nstatut.full,1.00,2024-01-01,,src,\n")}, `2024/parameters.csv:2: name: "statut.full" is not a known parameter`},
-		{"parameter amount", File{"2024/parameters.csv", []byte("name,value,valid_from,valid_to,source,note\nstatut_social.full,\"5.881,81\",2024-01-01,,src,\n")}, `2024/parameters.csv:2: value: "5.881,81" is not an amount`},
+		{"parameter amount", File{"2024/parameters.csv", []byte("name,value,valid_from,valid_to,source,note\nstatut_social.full,\"5.881,81\",2024-01-01,,src,\n")}, `2024/parameters.csv:2: value: "5.881,81": must be an amount`},
+		{"registry kind", File{"registry.csv", []byte("name,applies,value,unit,label_en,label_fr,label_nl,label_de,description\nx,rule,money,eur,a,b,c,d,\n")}, `registry.csv:2: value: "money" is not a value kind`},
+		{"registry label", File{"registry.csv", []byte("name,applies,value,unit,label_en,label_fr,label_nl,label_de,description\nx,rule,amount,eur,a,b,,d,\n")}, `registry.csv:2: label_nl: missing label`},
 		{"unknown rule", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.magic,101076,2024-01-01,,any,any,1.00,src,\n")}, `rules.csv:2: rule: "share.magic" is not a rule the engine implements`},
 		{"rule value", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.fixed,101076,2024-01-01,,any,any,four,src,\n")}, `rules.csv:2: value: "four": must be an amount`},
 		{"unknown file", File{"extra.csv", []byte("a\n")}, "extra.csv: unknown data file"},
@@ -42,7 +45,11 @@ func TestLoaderRejects(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewDataset([]File{sources, c.file})
+			files := []File{sources, c.file}
+			if c.file.Name != "registry.csv" {
+				files = append(files, File{"registry.csv", readFile(t, "../data/registry.csv")})
+			}
+			_, err := NewDataset(files)
 			require.Error(t, err)
 			var de *DataError
 			require.ErrorAs(t, err, &de)
@@ -107,25 +114,51 @@ func TestParseQueryDefaults(t *testing.T) {
 	assert.Equal(t, q, back, "Values is the inverse of ParseQuery")
 }
 
-// Every message key the engine uses exists in the four languages.
-func TestMessagesComplete(t *testing.T) {
-	ds := fixture(t)
-	for key := range ds.messages {
-		for _, l := range []Lang{EN, FR, NL, DE} {
-			assert.NotEmpty(t, ds.messages[key][l], "%s %s", key, l)
+// engineSource is the engine's Go code (tests excluded), for the scans below.
+func engineSource(t *testing.T) string {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	var b strings.Builder
+	for _, n := range names {
+		if !strings.HasSuffix(n, "_test.go") {
+			b.Write(readFile(t, n))
 		}
 	}
-	src := string(readFile(t, "quote.go")) + string(readFile(t, "supplement.go")) + string(readFile(t, "year.go"))
-	for _, key := range quotedKeys(src) {
+	return b.String()
+}
+
+// Every message key the engine's code uses is in messages.csv (which the loader already
+// requires in four languages); rule names are not messages.
+func TestMessagesUsedExist(t *testing.T) {
+	ds := fixture(t)
+	for _, key := range quotedKeys(engineSource(t)) {
 		if strings.HasSuffix(key, ".") {
 			continue // built with a suffix (supplement.ban-shared-room. + value)
 		}
-		_, ok := ds.messages[key]
-		if isRule, _ := ruleValueProblem(key, ""); isRule && !ok {
-			continue // a rule name, not a message key
+		if _, isRule := ds.registry[key]; isRule {
+			continue
 		}
+		_, ok := ds.messages[key]
 		assert.True(t, ok, "message %q used in the code is missing from messages.csv", key)
 	}
+}
+
+// The rules the engine's code asks for (ruleFor("…")) are exactly the rules registry.csv
+// declares.
+func TestRegistryNamesTheRulesOfTheCode(t *testing.T) {
+	ds := fixture(t)
+	used := map[string]bool{}
+	for _, part := range strings.Split(engineSource(t), `ruleFor("`)[1:] {
+		used[part[:strings.IndexByte(part, '"')]] = true
+	}
+	declared := map[string]bool{}
+	for name, e := range ds.registry {
+		if e.Applies == "rule" {
+			declared[name] = true
+		}
+	}
+	assert.Equal(t, declared, used)
 }
 
 // quotedKeys finds the string literals that look like message keys.

@@ -81,11 +81,12 @@ func FuzzNewDataset(f *testing.F) {
 	base := map[string][]byte{
 		"sources.csv":         readFile(f, "../data/sources.csv"),
 		"rules.csv":           readFile(f, "../data/rules.csv"),
+		"registry.csv":        readFile(f, "../data/registry.csv"),
 		"messages.csv":        readFile(f, "../data/messages.csv"),
 		"2024/tariffs.csv":    readFile(f, "../data/2024/tariffs.csv"),
 		"2024/parameters.csv": readFile(f, "../data/2024/parameters.csv"),
 	}
-	names := []string{"2024/tariffs.csv", "2024/parameters.csv", "rules.csv", "sources.csv", "messages.csv"}
+	names := []string{"2024/tariffs.csv", "2024/parameters.csv", "rules.csv", "sources.csv", "messages.csv", "registry.csv"}
 	f.Add(uint8(0), base["2024/tariffs.csv"])
 	f.Fuzz(func(t *testing.T, which uint8, b []byte) {
 		name := names[int(which)%len(names)]

@@ -2,13 +2,13 @@ package calc
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // Rules the engine implements. Each rule's logic lives here, documented next to its code;
-// its amounts, dates and sources live in data/rules.csv, one row per dated parameter.
+// its amounts, dates and sources live in data/rules.csv, one row per dated parameter, and
+// what its value is (kind, unit, labels) in data/registry.csv.
 // To find "the specialist share after 2015", search this file for the rule name
 // (share.fixed) and data/rules.csv for the rows.
 //
@@ -54,49 +54,6 @@ import (
 //	                            2025-01-01) or "all" (every BIM, from 2026-01-01).
 //	supplement.ban-code         No supplement may be charged for these codes.
 //
-// ruleValueProblem checks a rules.csv value against what its rule takes. known is false
-// for a rule the engine does not implement; problem is "" when the value is fine.
-func ruleValueProblem(rule, v string) (known bool, problem string) {
-	var want string // "amount", "integer", "empty", or the allowed values separated by "|"
-	switch rule {
-	case "share.referral-reduction", "share.cap-child-visit", "share.visit-surcharge":
-		want = "amount"
-	case "share.fixed":
-		want = "amount"
-		if v == "none" {
-			return true, ""
-		}
-	case "share.free-young-preferential", "share.dmg-visit-min-age":
-		want = "integer"
-	case "not-reimbursed", "third-party.mandatory", "supplement.ban-day-shared", "supplement.ban-code":
-		want = "empty"
-	case "supplement.ban-shared-room":
-		want = "all|conventioned"
-	case "supplement.ban-preferential-ambulatory":
-		want = "automatic|all"
-	case "referral.specialties":
-		for _, s := range strings.Split(v, ";") {
-			if !oneOf(s, specialtyNames()) {
-				return true, strconv.Quote(s) + " is not a specialty"
-			}
-		}
-		return true, ""
-	default:
-		return false, ""
-	}
-	switch _, isAmount := parseAmount(v); {
-	case want == "amount" && !isAmount:
-		return true, "must be an amount"
-	case want == "integer" && !allDigits(v, 1, 3):
-		return true, "must be a whole number"
-	case want == "empty" && v != "":
-		return true, "must be empty"
-	case strings.Contains(want, "|") && !oneOf(v, strings.Split(want, "|")):
-		return true, "must be one of " + strings.ReplaceAll(want, "|", ", ")
-	}
-	return true, ""
-}
-
 // ruleFor returns the parameter of a rule that applies to a tariff row, a date and a
 // patient category, or nil. A row naming the code wins over a row naming its category,
 // which wins over a row naming neither (all codes).
@@ -167,40 +124,4 @@ func (p *RuleParam) amount() decimal.Decimal {
 func (p *RuleParam) integer() int {
 	n, _ := strconv.Atoi(p.Value)
 	return n
-}
-
-// paramKind says whether data/YYYY/parameters.csv may hold a parameter of that name, and
-// whether its value is an amount (validated as such) or text. Other amounts a source fixes
-// for a year without a nomenclature code (a seed's "DMG prevention module +10 €") are named
-// amount.<slug>, with the description in the note.
-func paramKind(name string) (known, amount bool) {
-	switch name {
-	case "statut_social.full", "statut_social.partial", "statut_social.in_training",
-		"income_clause.household", "income_clause.per_dependant", "income_clause.per_titulaire",
-		"bim_ceiling.annual", "bim_ceiling.annual_per_dependant", "bim_ceiling.monthly",
-		"bim_ceiling.monthly_per_dependant", "maf.social", "maf.child", "maf.chronic_reduction",
-		"accreditation_lump_sum":
-		return true, true
-	case "indexation", "indexation.detail", "agreement", "agreement.status", "sources_verified":
-		return true, false
-	}
-	if rest, ok := strings.CutPrefix(name, "maf.bracket."); ok && len(rest) > 1 && rest[0] >= '1' && rest[0] <= '9' &&
-		(rest[1:] == ".upto" || rest[1:] == ".ceiling") {
-		return true, true
-	}
-	ok := isOtherAmount(name)
-	return ok, ok
-}
-
-func isOtherAmount(name string) bool {
-	slug, ok := strings.CutPrefix(name, "amount.")
-	if !ok || slug == "" {
-		return false
-	}
-	for _, r := range slug {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
-			return false
-		}
-	}
-	return true
 }

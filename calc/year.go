@@ -136,7 +136,7 @@ func (yr *Year) Object() map[string]any {
 		p := yr.Params[name]
 		entry := map[string]any{"valid_from": p.Period.From.String(), "valid_to": optString(p.Period.To.String()), "sources": used.list(p.Sources)}
 		switch {
-		case isOtherAmount(name):
+		case strings.HasPrefix(name, "amount.") && isSlug(name[len("amount."):]):
 			entry["name"], entry["value"], entry["description"] = strings.TrimPrefix(name, "amount."), p.Value, optString(p.Note)
 			other = append(other, entry)
 		case p.Note != "":
