@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -118,5 +119,29 @@ func TestNoDataKnownAround(t *testing.T) {
 		} else {
 			assert.Nil(t, o["last_known"])
 		}
+	}
+}
+
+// FormatEuros prints what the page's Intl formatter prints (node: new
+// Intl.NumberFormat('fr-BE', {minimumFractionDigits: 2, maximumFractionDigits: 2})).
+func TestFormatEuros(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		lang Lang
+		want string
+	}{
+		{"5881.81", FR, "5\u202f881,81 €"},
+		{"5881.81", NL, "5.881,81 €"},
+		{"5881.81", DE, "5.881,81 €"},
+		{"5881.81", EN, "5.881,81 €"},
+		{"31.805", FR, "31,81 €"},
+		{"0", NL, "0,00 €"},
+		{"1234567.5", FR, "1\u202f234\u202f567,50 €"},
+		{"999.99", DE, "999,99 €"},
+		{"-12.3", NL, "-12,30 €"},
+	} {
+		d, err := decimal.NewFromString(c.in)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, FormatEuros(d, c.lang), "%s %s", c.in, c.lang)
 	}
 }

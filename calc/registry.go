@@ -136,5 +136,8 @@ func (e RegistryEntry) valueProblem(v string) string {
 	return ""
 }
 
+// Parameter returns the registry entry of a year parameter's name (patterns matched).
+func (ds *Dataset) Parameter(name string) (RegistryEntry, bool) { return ds.entry("parameter", name) }
+
 // Registry returns the declared rules and parameters, by name.
 func (ds *Dataset) Registry() map[string]RegistryEntry { return ds.registry }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"honoraria/calc"
 )
 
@@ -44,37 +46,27 @@ func runQuote(args []string, stdout, stderr io.Writer) int {
 		printJSON(stdout, res.Object())
 		return 0
 	}
-	printQuote(stdout, res)
+	printQuote(stdout, ds, res)
 	return 0
 }
 
-// labels are the words of the readable answer, per language.
-func labels(l calc.Lang) map[string]string {
-	switch l {
-	case calc.FR:
-		return map[string]string{"fee": "Honoraire", "reimbursement": "Intervention de l'assurance", "share": "Intervention personnelle", "desk": "À payer au cabinet", "supplement": "Supplément autorisé", "yes": "oui", "no": "non", "third": "Tiers payant obligatoire", "why": "Pourquoi", "na": "non disponible", "bill": "Contrôle de la facture"}
-	case calc.NL:
-		return map[string]string{"fee": "Honorarium", "reimbursement": "Tegemoetkoming", "share": "Remgeld", "desk": "Te betalen bij de arts", "supplement": "Supplement toegelaten", "yes": "ja", "no": "nee", "third": "Derdebetalersregeling verplicht", "why": "Waarom", "na": "niet beschikbaar", "bill": "Controle van de factuur"}
-	case calc.DE:
-		return map[string]string{"fee": "Honorar", "reimbursement": "Erstattung", "share": "Eigenanteil", "desk": "Beim Arzt zu zahlen", "supplement": "Honorarzuschlag zulässig", "yes": "ja", "no": "nein", "third": "Drittzahlerregelung Pflicht", "why": "Warum", "na": "nicht verfügbar", "bill": "Rechnungsprüfung"}
-	}
-	return map[string]string{"fee": "Fee", "reimbursement": "Reimbursement", "share": "Personal share", "desk": "Paid at the desk", "supplement": "Supplement allowed", "yes": "yes", "no": "no", "third": "Third-party payment mandatory", "why": "Why", "na": "not available", "bill": "Bill check"}
-}
-
-func printQuote(w io.Writer, res *calc.Quote) {
+// printQuote writes the readable answer: its words from messages.csv, its amounts as the
+// page formats them (calc.FormatEuros).
+func printQuote(w io.Writer, ds *calc.Dataset, res *calc.Quote) {
 	o := res.Object()
-	l := labels(res.Query.Lang)
-	amt := func(v any) string {
-		if s, ok := v.(string); ok {
-			return strings.Replace(s, ".", ",", 1) + " €"
+	lang := res.Query.Lang
+	msg := func(key string) string { return ds.Message(lang, key) }
+	amt := func(d *decimal.Decimal) string {
+		if d == nil {
+			return msg("word.not-available")
 		}
-		return l["na"]
+		return calc.FormatEuros(*d, lang)
 	}
 	yn := func(b bool) string {
 		if b {
-			return l["yes"]
+			return msg("word.yes")
 		}
-		return l["no"]
+		return msg("word.no")
 	}
 	svc := o["service"].(map[string]any)
 	label, _ := svc["label_fr"].(string)
@@ -82,20 +74,21 @@ func printQuote(w io.Writer, res *calc.Quote) {
 		label = nl
 	}
 	fmt.Fprintf(w, "%s %s — %s\n", res.Query.Code, res.Query.Date, label)
-	fmt.Fprintf(w, "  %-30s %s\n", l["fee"], amt(o["fee"]))
-	fmt.Fprintf(w, "  %-30s %s\n", l["reimbursement"], amt(o["reimbursement"]))
-	fmt.Fprintf(w, "  %-30s %s\n", l["share"], amt(o["personal_share"]))
-	fmt.Fprintf(w, "  %-30s %s\n", l["desk"], amt(o["pay_at_desk"]))
-	fmt.Fprintf(w, "  %-30s %s — %s\n", l["supplement"], yn(res.Supplement.Allowed), res.Supplement.Reason)
-	fmt.Fprintf(w, "  %-30s %s\n", l["third"], yn(res.ThirdParty.Mandatory))
+	fee := res.Fee
+	fmt.Fprintf(w, "  %-30s %s\n", msg("label.fee"), amt(&fee))
+	fmt.Fprintf(w, "  %-30s %s\n", msg("label.reimbursement"), amt(res.Reimbursement))
+	fmt.Fprintf(w, "  %-30s %s\n", msg("label.personal-share"), amt(res.PersonalShare))
+	fmt.Fprintf(w, "  %-30s %s\n", msg("label.pay-at-desk"), amt(res.PayAtDesk))
+	fmt.Fprintf(w, "  %-30s %s — %s\n", msg("label.supplement-allowed"), yn(res.Supplement.Allowed), res.Supplement.Reason)
+	fmt.Fprintf(w, "  %-30s %s\n", msg("label.third-party-mandatory"), yn(res.ThirdParty.Mandatory))
 	if bc := res.BillCheck; bc != nil {
-		fmt.Fprintf(w, "%s: %s — %s\n", l["bill"], bc.Verdict, bc.Reason)
+		fmt.Fprintf(w, "%s: %s — %s\n", msg("label.bill-check"), bc.Verdict, bc.Reason)
 	}
-	fmt.Fprintf(w, "%s:\n", l["why"])
+	fmt.Fprintf(w, "%s:\n", msg("label.why"))
 	for _, s := range append(res.Steps, res.Notes...) {
 		line := "  - " + s.Text
 		if s.Amount != nil {
-			line += " [" + amt(s.Amount.StringFixed(2)) + "]"
+			line += " [" + amt(s.Amount) + "]"
 		}
 		if len(s.Sources) > 0 {
 			if src, ok := res.Source(s.Sources[0]); ok {

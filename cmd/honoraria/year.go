@@ -3,10 +3,22 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"honoraria/calc"
 )
+
+func sortedNames(m map[string]*calc.Param) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
 
 func runYear(args []string, stdout, stderr io.Writer) int {
 	in, rest, err := parseFlags("year", args, []string{"year", "lang", "json", "data"}, map[string]bool{"json": true})
@@ -37,15 +49,25 @@ func runYear(args []string, stdout, stderr io.Writer) int {
 		printJSON(stdout, o)
 		return 0
 	}
-	s := func(v any) string {
-		if x, ok := v.(string); ok {
-			return x
-		}
-		return "not available"
+	// The readable form: each parameter with its registry label and unit, in the language.
+	if lang == "" {
+		lang = calc.EN
 	}
-	ss := o["statut_social"].(map[string]any)
-	fmt.Fprintf(stdout, "%d\n  statut social: full %s, partial %s, in training %s\n", y, s(ss["full"]), s(ss["partial"]), s(ss["in_training"]))
-	fmt.Fprintf(stdout, "  income clause (household): %s\n  indexation: %s\n  BIM income ceiling: %s\n  agreement: %s\n",
-		s(o["income_clause"]), s(o["indexation"]), s(o["bim_income_ceiling"]), s(o["agreement"]))
+	fmt.Fprintf(stdout, "%d\n", y)
+	for _, name := range sortedNames(yr.Params) {
+		p := yr.Params[name]
+		e, _ := ds.Parameter(name)
+		v := p.Value
+		if d, err := decimal.NewFromString(v); err == nil && e.Unit == "eur" {
+			v = calc.FormatEuros(d, lang)
+		} else if e.Unit == "percent" {
+			v = strings.Replace(v, ".", ",", 1) + " %"
+		}
+		label := e.Labels[lang]
+		if label == "" {
+			label = name
+		}
+		fmt.Fprintf(stdout, "  %-55s %s\n", label+" ("+name+")", v)
+	}
 	return 0
 }
