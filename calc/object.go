@@ -57,6 +57,8 @@ func (res *Quote) Object() map[string]any {
 		"pay_at_desk":                     optEuros(res.PayAtDesk),
 		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
 		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
+		"label":                           optString(res.label()),
+		"statut_social":                   res.statutSocial(used),
 		"patient_category": func() any {
 			fc := res.Category
 			if fc == nil {
@@ -136,4 +138,38 @@ func (s *sourceSet) all() []any {
 func (ds *Dataset) sourceObject(id string) map[string]any {
 	src := ds.sources[id]
 	return map[string]any{"id": id, "kind": src.Kind, "title": src.Title, "url": src.URL, "date": optString(src.Date), "eli": optString(src.ELI)}
+}
+
+// label is the service's label in the query's language: Dutch for nl, French otherwise
+// (the official labels are French and Dutch), the other one when that one is missing.
+func (res *Quote) label() string {
+	fr, nl := res.Service.LabelFR, res.Service.LabelNL
+	if (res.Query.Lang == NL || fr == "") && nl != "" {
+		return nl
+	}
+	return fr
+}
+
+// statutSocial is the doctors' yearly social benefit for the query's doctor: full for a
+// conventioned doctor, partial for a partially conventioned one, in_training for a doctor
+// in training, none (and no amount) for a non-conventioned one; the amount of the date's
+// year when sourced, else null.
+func (res *Quote) statutSocial() map[string]any {
+	q := res.Query
+	status := "full"
+	switch {
+	case q.InTraining:
+		status = "in_training"
+	case q.Doctor == NonConventioned:
+		return map[string]any{"status": "none", "amount": nil, "year": itoa(q.Date.Year()), "sources": []any{}}
+	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
+		status = "partial"
+	}
+	o := map[string]any{"status": status, "amount": nil, "year": itoa(q.Date.Year()), "sources": []any{}}
+	if yr, err := res.ds.Year(q.Date.Year(), q.Lang); err == nil {
+		if p := yr.Params["statut_social."+status]; p != nil {
+			o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)
+		}
+	}
+	return o
 }

@@ -123,11 +123,7 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 
 	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
-	label := res.Service.LabelFR
-	if (q.Lang == NL || label == "") && res.Service.LabelNL != "" {
-		label = res.Service.LabelNL
-	}
-	res.step("fee.published", t.Fee, t.Sources, map[string]string{"code": string(t.Code), "label": label, "period": t.Period.String()})
+	res.step("fee.published", t.Fee, t.Sources, map[string]string{"code": string(t.Code), "label": res.label(), "period": t.Period.String()})
 	if t.Link != "" {
 		res.step("fee.linked", nil, t.Sources, map[string]string{"link": t.Link})
 	}

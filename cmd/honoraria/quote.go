@@ -68,11 +68,7 @@ func printQuote(w io.Writer, ds *calc.Dataset, res *calc.Quote) {
 		}
 		return msg("word.no")
 	}
-	svc := o["service"].(map[string]any)
-	label, _ := svc["label_fr"].(string)
-	if nl, ok := svc["label_nl"].(string); ok && (res.Query.Lang == calc.NL || label == "") {
-		label = nl
-	}
+	label, _ := o["label"].(string)
 	fmt.Fprintf(w, "%s %s — %s\n", res.Query.Code, res.Query.Date, label)
 	fee := res.Fee
 	fmt.Fprintf(w, "  %-30s %s\n", msg("label.fee"), amt(&fee))
