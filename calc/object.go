@@ -74,6 +74,7 @@ func (res *Quote) Object() map[string]any {
 		paid := bc.Paid
 		o["bill_check"] = map[string]any{"paid": euros(paid), "expected": optEuros(bc.Expected),
 			"supplement_charged": optEuros(bc.SupplementCharged), "verdict": bc.Verdict, "reason": bc.Reason,
+			"out_of_pocket": optEuros(bc.OutOfPocket), "next_step": optString(bc.NextStep),
 			"reimbursement_due": func() any {
 				if res.ThirdParty.Applied {
 					return "0.00"

@@ -33,8 +33,13 @@ type BillCheck struct {
 	Paid              decimal.Decimal
 	Expected          *decimal.Decimal // what the patient owes without supplement
 	SupplementCharged *decimal.Decimal
-	Verdict           string // ok, allowed, not-allowed, unknown
-	Reason            string
+	// OutOfPocket is what the patient is left to pay once the insurer has paid back the
+	// reimbursement (nothing comes back when third-party payment applied: the insurer paid
+	// the doctor); nil when the reimbursement is not known.
+	OutOfPocket *decimal.Decimal
+	Verdict     string // ok, allowed, not-allowed, unknown
+	Reason      string
+	NextStep    string // what to do when the supplement was not allowed
 }
 
 // A Quote is the answer to a [Query]. Reimbursement and PersonalShare are nil when the fee
@@ -429,6 +434,15 @@ func (res *Quote) billCheck() {
 	q := res.Query
 	bc := &BillCheck{Paid: *q.Paid, Expected: res.PayAtDesk}
 	res.BillCheck = bc
+	money := func(d decimal.Decimal) string { return FormatEuros(d, q.Lang) }
+	switch {
+	case res.ThirdParty.Applied:
+		paid := *q.Paid
+		bc.OutOfPocket = &paid
+	case res.Reimbursement != nil:
+		left := q.Paid.Sub(*res.Reimbursement)
+		bc.OutOfPocket = &left
+	}
 	if bc.Expected == nil {
 		bc.Verdict, bc.Reason = "unknown", res.ds.text(q.Lang, "bill.no-expected", nil)
 		return
@@ -439,9 +453,9 @@ func (res *Quote) billCheck() {
 		zero := decimal.Zero
 		bc.SupplementCharged = &zero
 		bc.Verdict = "ok"
-		bc.Reason = res.ds.text(q.Lang, "bill.ok", map[string]string{"expected": euros(*bc.Expected)})
+		bc.Reason = res.ds.text(q.Lang, "bill.ok", map[string]string{"expected": money(*bc.Expected)})
 		if charged.IsNegative() {
-			bc.Reason = res.ds.text(q.Lang, "bill.less", map[string]string{"expected": euros(*bc.Expected)})
+			bc.Reason = res.ds.text(q.Lang, "bill.less", map[string]string{"expected": money(*bc.Expected)})
 		}
 		return
 	case !res.Supplement.Determined:
@@ -450,9 +464,10 @@ func (res *Quote) billCheck() {
 		bc.Verdict = "allowed"
 	default:
 		bc.Verdict = "not-allowed"
+		bc.NextStep = res.ds.text(q.Lang, "bill.next-step", nil)
 	}
 	bc.SupplementCharged = &charged
-	bc.Reason = res.ds.text(q.Lang, "bill."+bc.Verdict, map[string]string{"supplement": euros(charged), "expected": euros(*bc.Expected), "reason": res.Supplement.Reason})
+	bc.Reason = res.ds.text(q.Lang, "bill."+bc.Verdict, map[string]string{"supplement": money(charged), "expected": money(*bc.Expected), "reason": res.Supplement.Reason})
 }
 
 // Source returns a source cited by the quote.
