@@ -3,7 +3,6 @@ package calc
 import (
 	"hash/fnv"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -600,7 +599,7 @@ func (ds *Dataset) Codes() []Code {
 	for c := range ds.tariffs {
 		out = append(out, c)
 	}
-	slices.Sort(out)
+	sortStrings(out)
 	return out
 }
 
