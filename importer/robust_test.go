@@ -3,9 +3,9 @@ package importer
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -49,7 +49,9 @@ func TestOverLimitIsALimitError(t *testing.T) {
 		t.Skip("streams 256 MiB through a pipe")
 	}
 	fifo := filepath.Join(t.TempDir(), "export.csv")
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	if err := exec.Command("mkfifo", fifo).Run(); err != nil {
+		t.Skip("no mkfifo")
+	}
 	go func() {
 		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
 		if err != nil {
