@@ -3,7 +3,6 @@ package calc
 import (
 	"hash/fnv"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -255,9 +254,34 @@ func (ds *Dataset) readSources(f File) error {
 		if r.get("title") == "" || r.get("url") == "" {
 			return r.fail("title", "title and url are required")
 		}
+		if !linkable(r.get("url")) {
+			return r.fail("url", strconv.Quote(r.get("url"))+" must be an http(s) URL or a relative path (no other scheme)")
+		}
 		ds.sources[id] = Source{ID: id, Kind: r.get("kind"), Title: r.get("title"), URL: r.get("url"), Date: r.get("date"), ELI: r.get("eli")}
 	}
 	return nil
+}
+
+// linkable reports whether a source's url may be shown as a link: an http:// or https://
+// URL with a host, or a relative path to a document shipped with the data (seeds/000_….txt)
+// — no other scheme (javascript:, data:, file: …), no scheme-relative //host, no spaces or
+// control characters.
+func linkable(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if u[i] <= ' ' || u[i] == 0x7f || u[i] == '\\' {
+			return false
+		}
+	}
+	lower := strings.ToLower(u)
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(lower, p) {
+			return len(u) > len(p) && u[len(p)] != '/'
+		}
+	}
+	// A relative path: no scheme (a colon before any slash), not //host.
+	slash := strings.IndexByte(u, '/')
+	colon := strings.IndexByte(u, ':')
+	return !strings.HasPrefix(u, "//") && (colon < 0 || (slash >= 0 && slash < colon))
 }
 
 // sourceList parses a ;-separated list of source ids, each of which must exist.
@@ -299,7 +323,7 @@ func optAmount(r record, col string) (*decimal.Decimal, error) {
 	if s == "" {
 		return nil, nil
 	}
-	d, ok := parseAmount(s)
+	d, ok := parseMoney(s)
 	if !ok {
 		return nil, r.fail(col, strconv.Quote(s)+" is not an amount (write 31.81: digits, a dot, up to 6 decimals)")
 	}
@@ -589,7 +613,7 @@ func (ds *Dataset) Codes() []Code {
 	for c := range ds.tariffs {
 		out = append(out, c)
 	}
-	slices.Sort(out)
+	sortStrings(out)
 	return out
 }
 

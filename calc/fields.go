@@ -76,8 +76,8 @@ func Fields() []Field {
 		{Name: "on-duty", Kind: "bool", Default: "false"},
 		{Name: "special-request", Kind: "bool", Default: "false"},
 		{Name: "household-income", Kind: "amount", Max: maxIncome},
-		{Name: "dependants", Kind: "int", Min: 0, Max: maxDependants, Default: "0"},
-		{Name: "titulaires", Kind: "int", Min: 1, Max: maxTitulaires, Default: "1"},
+		{Name: "dependants", Kind: "int", Min: 0, Max: maxDependants}, // with household-income
+		{Name: "titulaires", Kind: "int", Min: 1, Max: maxTitulaires}, // with household-income
 		{Name: "paid", Kind: "amount", Max: maxPaid},
 		{Name: "third-party", Kind: "bool", Default: "false"},
 		{Name: "lang", Kind: "lang", Values: []string{string(EN), string(FR), string(NL), string(DE)}, Default: string(EN)},

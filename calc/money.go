@@ -1,6 +1,8 @@
 package calc
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -33,6 +35,33 @@ func allDigits(s string, min, max int) bool {
 		}
 	}
 	return true
+}
+
+// The rounding rule. Every amount is rounded once, half up to the cent, where it enters
+// the engine: data files (tariffs, prices, rule and year parameters — the official export
+// writes six decimals), and queries (which accept at most two decimals, see ParseQuery).
+// Everything the engine computes afterwards adds and subtracts whole cents, so the amounts
+// an answer shows add up (fee = reimbursement + personal share) and every comparison (a
+// bill check, a ceiling, the audit) compares the amounts shown, never hidden decimals.
+//
+// Cents rounds an amount half up (away from zero) to the cent: 10.005 → 10.01,
+// 5.0025 → 5.00.
+func Cents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+
+// parseMoney parses an amount as parseAmount does and rounds it to the cent: the entry
+// point of amounts from data files.
+func parseMoney(s string) (decimal.Decimal, bool) {
+	d, ok := parseAmount(s)
+	return Cents(d), ok
+}
+
+// parseCents parses an amount typed in a query: at most two decimals (cents); more is an
+// error rather than a silent rounding, so that what is compared is what was typed.
+func parseCents(s string) (decimal.Decimal, bool) {
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > 2 {
+		return decimal.Decimal{}, false
+	}
+	return parseAmount(s)
 }
 
 // euros formats an amount the way every interface prints it: two decimals, a dot,

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,8 +43,11 @@ const (
 )
 
 // ParseQuery reads a query from field names (the command-line flag names without dashes)
-// to values as typed. Empty values mean "not given". Booleans accept 1/0, true/false,
-// yes/no, on/off. Unknown fields and bad values give an *InputError naming the field and
+// to values as typed. Values are trimmed of surrounding spaces; empty values mean "not
+// given". Booleans accept 1/0, true/false, yes/no, on/off. Amounts have at most two
+// decimals (cents: more is an error, never a silent rounding). Conflicting or incomplete
+// fields are errors too: preferential-kind needs insured=preferential, household-income
+// needs dependants or titulaires, and those need household-income. Unknown fields and bad values give an *InputError naming the field and
 // the value; several errors are reported in field order, the first one returned.
 func ParseQuery(in map[string]string) (Query, error) {
 	q := Query{Age: -1, Doctor: Conventioned, Setting: Ambulatory, Titulaires: 1, Lang: EN}
@@ -57,7 +59,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 	for k := range in {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	sortStrings(keys)
 	for _, k := range keys {
 		if !known[k] {
 			return q, inputError(k, in[k], "unknown field (known: "+strings.Join(QueryFields(), ", ")+")")
@@ -89,10 +91,12 @@ func ParseQuery(in map[string]string) (Query, error) {
 		return q, enumError("insured", v)
 	}
 	switch v := PreferentialKind(get("preferential-kind")); v {
-	case "", PreferentialAutomatic, PreferentialIncome:
-		if q.Preferential {
-			q.PreferentialKind = v
+	case "":
+	case PreferentialAutomatic, PreferentialIncome:
+		if !q.Preferential {
+			return q, inputError("preferential-kind", string(v), "only for a preferential patient (insured=preferential)")
 		}
+		q.PreferentialKind = v
 	default:
 		return q, enumError("preferential-kind", string(v))
 	}
@@ -125,9 +129,9 @@ func ParseQuery(in map[string]string) (Query, error) {
 		return q, enumError("setting", string(v))
 	}
 	if v := get("household-income"); v != "" {
-		d, ok := parseAmount(v)
+		d, ok := parseCents(v)
 		if !ok || d.GreaterThan(decimal.NewFromInt(maxIncome)) {
-			return q, inputError("household-income", v, "must be an amount in euros from 0 to 100000000, with a dot for decimals")
+			return q, inputError("household-income", v, "must be an amount in euros from 0 to 100000000, with a dot and at most two decimals")
 		}
 		q.HouseholdIncome = &d
 	}
@@ -141,10 +145,20 @@ func ParseQuery(in map[string]string) (Query, error) {
 			return q, err
 		}
 	}
+	// The household's composition goes with its income: the income clause's ceiling
+	// depends on both, and neither is assumed.
+	switch income, dep, tit := get("household-income"), get("dependants"), get("titulaires"); {
+	case income != "" && dep == "" && tit == "":
+		return q, inputError("dependants", "", "required with household-income: the number of dependants (0 when none), or --titulaires")
+	case income == "" && dep != "":
+		return q, inputError("dependants", dep, "only with household-income")
+	case income == "" && tit != "":
+		return q, inputError("titulaires", tit, "only with household-income")
+	}
 	if v := get("paid"); v != "" {
-		d, ok := parseAmount(v)
+		d, ok := parseCents(v)
 		if !ok || d.GreaterThan(decimal.NewFromInt(maxPaid)) {
-			return q, inputError("paid", v, "must be an amount in euros from 0 to 100000, with a dot for decimals")
+			return q, inputError("paid", v, "must be an amount in euros from 0 to 100000, with a dot and at most two decimals (cents)")
 		}
 		q.Paid = &d
 	}
@@ -180,9 +194,9 @@ func parseInt(field, v string, min, max int) (int, error) {
 }
 
 // Values returns the query as field → value, the inverse of ParseQuery, with defaults
-// written out. Interfaces echo it so that a result says exactly what it answers.
+// written out (the household's composition only with its income). Interfaces echo it so that a result says exactly what it answers.
 func (q Query) Values() map[string]string {
-	insured, age, income, paid := "ordinary", "", "", ""
+	insured, age, income, paid, dependants, titulaires := "ordinary", "", "", "", "", ""
 	if q.Preferential {
 		insured = "preferential"
 	}
@@ -191,13 +205,14 @@ func (q Query) Values() map[string]string {
 	}
 	if q.HouseholdIncome != nil {
 		income = euros(*q.HouseholdIncome)
+		dependants, titulaires = strconv.Itoa(q.Dependants), strconv.Itoa(q.Titulaires)
 	}
 	if q.Paid != nil {
 		paid = euros(*q.Paid)
 	}
 	values := []string{string(q.Code), q.Date.String(), insured, string(q.PreferentialKind), strconv.FormatBool(q.DMG), age,
 		strconv.FormatBool(q.Chronic), strconv.FormatBool(q.Referred), string(q.Doctor), string(q.Setting), strconv.FormatBool(q.OnDuty),
-		strconv.FormatBool(q.SpecialRequest), income, strconv.Itoa(q.Dependants), strconv.Itoa(q.Titulaires), paid,
+		strconv.FormatBool(q.SpecialRequest), income, dependants, titulaires, paid,
 		strconv.FormatBool(q.ThirdParty), string(q.Lang), strconv.FormatBool(q.InTraining)}
 	m := make(map[string]string, len(values))
 	for i, f := range QueryFields() { // same order as values

@@ -117,7 +117,7 @@ func hasCode(list []Code, c Code) bool {
 }
 
 func (p *RuleParam) amount() decimal.Decimal {
-	d, _ := parseAmount(p.Value)
+	d, _ := parseMoney(p.Value)
 	return d
 }
 

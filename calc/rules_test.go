@@ -141,7 +141,7 @@ func TestSupplementRules(t *testing.T) {
 		{"income clause below", q("102034", "2010-03-01", "household-income=63000", "dependants=2"), false, true, "supplement.income-clause-below"},
 		{"income clause, two titulaires", q("102034", "2010-03-01", "household-income=81000", "titulaires=2"), true, true, "supplement.income-clause-above"},
 		{"income clause, two titulaires below", q("102034", "2010-03-01", "household-income=80000", "titulaires=2"), false, true, "supplement.income-clause-below"},
-		{"income clause unknown year", q("102034", "2016-03-01", "household-income=900000"), false, false, "supplement.income-clause-unknown"},
+		{"income clause unknown year", q("102034", "2016-03-01", "household-income=900000", "dependants=0"), false, false, "supplement.income-clause-unknown"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -215,8 +215,8 @@ func TestMaximumAFacturerNote(t *testing.T) {
 		key, arg string
 	}{
 		{q("101076", "2024-03-01", "dmg"), "note.maf", "250.00"},
-		{q("101076", "2024-03-01", "dmg", "household-income=9000"), "note.maf-income", "250.00"},
-		{q("101076", "2024-03-01", "dmg", "household-income=20000"), "note.maf-income", "1000.00"},
+		{q("101076", "2024-03-01", "dmg", "household-income=9000", "dependants=0"), "note.maf-income", "250.00"},
+		{q("101076", "2024-03-01", "dmg", "household-income=20000", "dependants=0"), "note.maf-income", "1000.00"},
 		{q("101076", "2024-03-01", "preferential"), "note.maf-social", "400.00"},
 		{q("101076", "2023-03-01", "dmg"), "", ""},                          // no MàF table that year
 		{q("101076", "2024-03-01", "preferential", "dmg", "age=5"), "", ""}, // no share, nothing counts

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -105,6 +104,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	for k := range m {
 		out = append(out, k)
 	}
-	slices.Sort(out)
+	sortStrings(out)
 	return out
 }

@@ -142,5 +142,5 @@ func decimalOf(p *Param) (decimal.Decimal, bool) {
 	if p == nil {
 		return decimal.Decimal{}, false
 	}
-	return parseAmount(p.Value)
+	return parseMoney(p.Value)
 }

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // A File is one data file handed to [NewDataset]: its path relative to the data folder
@@ -52,6 +53,8 @@ func readTable(f File, columns []string) ([]record, error) {
 		h = strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")
 		header[i] = h
 		switch {
+		case !utf8.ValidString(h):
+			return nil, &DataError{File: f.Name, Line: 1, Err: "not valid UTF-8 (save the file as UTF-8)"}
 		case !want[h]:
 			return nil, &DataError{File: f.Name, Line: 1, Field: h, Err: "unknown column (expected " + strings.Join(columns, ",") + ")"}
 		case seen[h]:
@@ -74,6 +77,9 @@ func readTable(f File, columns []string) ([]record, error) {
 			return nil, &DataError{File: f.Name, Line: row.line, Err: "row has " + itoa(len(row.cells)) + " cells, header has " + itoa(len(header))}
 		}
 		for i := range row.cells {
+			if !utf8.ValidString(row.cells[i]) {
+				return nil, &DataError{File: f.Name, Line: row.line, Field: header[i], Err: "not valid UTF-8 (save the file as UTF-8)"}
+			}
 			row.cells[i] = strings.TrimSpace(row.cells[i])
 		}
 		out = append(out, record{file: f.Name, line: row.line, index: index, values: row.cells})
@@ -162,6 +168,18 @@ func parseCSV(f File) ([]csvRow, error) {
 
 // insertionSort sorts a short list stably (a handful of files, years or rows per code):
 // one small generic function instead of a sort package instance per type in the wasm.
+// sortStrings sorts strings (or codes) in place: a Shell sort, a few lines instead of the
+// slices package's pdqsort instances in the wasm build (issue 13: the size budget).
+func sortStrings[T ~string](xs []T) {
+	for gap := len(xs) / 2; gap > 0; gap /= 2 {
+		for i := gap; i < len(xs); i++ {
+			for j := i; j >= gap && xs[j] < xs[j-gap]; j -= gap {
+				xs[j], xs[j-gap] = xs[j-gap], xs[j]
+			}
+		}
+	}
+}
+
 func insertionSort[T any](xs []T, less func(a, b T) bool) {
 	for i := 1; i < len(xs); i++ {
 		for j := i; j > 0 && less(xs[j], xs[j-1]); j-- {

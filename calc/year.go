@@ -17,6 +17,7 @@ type Year struct {
 
 // ParseYear accepts a four-digit year from 1990 to 2100.
 func ParseYear(s string) (int, error) {
+	s = strings.TrimSpace(s) // as ParseQuery trims every value
 	if !allDigits(s, 4, 4) {
 		return 0, inputError("year", s, "must be a four-digit year")
 	}

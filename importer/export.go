@@ -128,12 +128,25 @@ func Read(p string) (*Export, error) {
 	if st.Size() > maxInput {
 		return nil, &LimitError{File: p, Reason: "a flat file larger than 256 MiB (use the export's folder or zip)"}
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
+	// A flat export is text. Its first bytes are checked before the rest is read, so that
+	// a device or binary file (/dev/zero, an image) is refused at once, not after 256 MiB.
+	// A special file (device, pipe) reports no size: it is read up to the limit, no more.
+	head := make([]byte, 64<<10)
+	copy(head, magic[:n])
+	m, err := io.ReadFull(f, head[n:])
+	head = head[:n+m]
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, &Error{File: p, Reason: "cannot read: " + err.Error()}
 	}
-	b, err := io.ReadAll(io.LimitReader(f, maxInput+1))
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return nil, &Error{File: p, Reason: "not a text file (a NUL byte at offset " + strconv.Itoa(i) + "): give the export's folder, its zip, or a flat CSV/XML file"}
+	}
+	b, err := io.ReadAll(io.LimitReader(io.MultiReader(bytes.NewReader(head), f), maxInput+1))
 	if err != nil {
 		return nil, &Error{File: p, Reason: "cannot read: " + err.Error()}
+	}
+	if len(b) > maxInput {
+		return nil, &LimitError{File: p, Reason: "a flat file larger than 256 MiB (use the export's folder or zip)"}
 	}
 	rows, err := Parse(filepath.Base(p), b)
 	if err != nil {

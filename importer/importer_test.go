@@ -115,10 +115,18 @@ func TestImportFixtureAndQuote(t *testing.T) {
 		assert.Equal(t, "official", src.Kind)
 		assert.Contains(t, src.Title, "INAMI NomenSoft export — TESTFIXTURE_00")
 	}
-	// The published figure keeps its six decimals (40.1234); only the answer is rounded.
+	// The data file keeps the published figure's decimals (40.1234); the calculator
+	// rounds it once, to the cent, when it loads it (calc.Cents).
 	tariffs := ds.Tariffs("109992")
 	require.Len(t, tariffs, 1)
-	assert.Equal(t, "40.1234", tariffs[0].Fee.String())
+	assert.Equal(t, "40.12", tariffs[0].Fee.String())
+	var written string
+	for _, f := range res.Files {
+		if f.Name == "2020/tariffs.csv" {
+			written = string(f.Data)
+		}
+	}
+	assert.Contains(t, written, ",40.1234,")
 	assert.Equal(t, "other", tariffs[0].Category)
 	// A known code keeps its category.
 	for _, tr := range ds.Tariffs("102771") {

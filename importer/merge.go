@@ -3,10 +3,12 @@ package importer
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -141,7 +143,7 @@ func Merge(base []calc.File, exp *Export) (*Result, error) {
 					if r.period() != ch.Period {
 						continue
 					}
-					if r.Fee.GreaterThan(fr.Fee) {
+					if calc.Cents(r.Fee).GreaterThan(calc.Cents(fr.Fee)) {
 						res.Findings = append(res.Findings, fmt.Sprintf("%s:%d: code %s fee code %d %s is above the fee %s (%s): kept in prices.csv, never used",
 							r.File, r.Line, r.Code, fc, amount(r.Fee), amount(fr.Fee), ch.From))
 						continue
@@ -214,6 +216,9 @@ func Merge(base []calc.File, exp *Export) (*Result, error) {
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Name < res.Files[j].Name })
 	merged, err := calc.NewDataset(res.Files)
 	if err != nil {
+		if e := atExportLine(res.Files, err); e != nil {
+			return nil, e
+		}
 		return nil, fmt.Errorf("the merged data does not load: %w", err)
 	}
 	// Disagreements with the rules that the import brings in are reported, not fatal: the
@@ -321,7 +326,7 @@ func diffs(t calc.Tariff, g Change) []string {
 	cmp := func(what string, have, got *decimal.Decimal) {
 		switch {
 		case have == nil || got == nil: // a figure only one side has: nothing to compare
-		case !have.Equal(*got):
+		case !calc.Cents(*have).Equal(calc.Cents(*got)): // the amounts the calculator uses (calc.Cents)
 			out = append(out, what+" "+amount(*have)+" in the data, "+amount(*got)+" in the export")
 		}
 	}
@@ -343,7 +348,9 @@ func reimb(t calc.Tariff, c calc.Category) *decimal.Decimal {
 func FormatAmount(d decimal.Decimal) string { return amount(d) }
 
 // amount writes an amount as the data does: two decimals, more only when the export has
-// significant ones (never rounded: the export's figure is the published one).
+// significant ones (never rounded here: the file keeps the export's published figure; the
+// calculator rounds it to the cent when it loads it, calc.Cents, and the import compares
+// figures at the cent too).
 func amount(d decimal.Decimal) string {
 	s := d.StringFixed(6)
 	s = strings.TrimRight(s, "0")
@@ -620,7 +627,7 @@ func (res *Result) checkKeyLetters(exp *Export, added []tariffOut) {
 		}
 		computed := sum.Round(2)
 		res.KeyLetters = append(res.KeyLetters, KeyLetterCheck{Code: code, Period: ch.Period, Fee: ch.Fee, Computed: computed,
-			Terms: strings.Join(terms, " + "), Match: computed.Equal(ch.Fee)})
+			Terms: strings.Join(terms, " + "), Match: computed.Equal(calc.Cents(ch.Fee))})
 	}
 	sort.Slice(res.KeyLetters, func(i, j int) bool { return res.KeyLetters[i].Code < res.KeyLetters[j].Code })
 }
@@ -790,4 +797,51 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// atExportLine turns a defect of a written data row into an *Error at the export's line the
+// row came from (written rows carry it in their note column, table:line), so that every
+// error points at the export; nil when the defect is not in a row the import wrote.
+func atExportLine(files []calc.File, err error) error {
+	var de *calc.DataError
+	if !errors.As(err, &de) || de.Line < 2 {
+		return nil
+	}
+	for _, f := range files {
+		if f.Name != de.File {
+			continue
+		}
+		r := csv.NewReader(bytes.NewReader(f.Data))
+		r.FieldsPerRecord = -1
+		header, herr := r.Read()
+		if herr != nil {
+			return nil
+		}
+		for {
+			rec, rerr := r.Read()
+			if rerr != nil {
+				return nil
+			}
+			if line, _ := r.FieldPos(0); line != de.Line {
+				continue
+			}
+			for i, h := range header {
+				if h != "note" || i >= len(rec) {
+					continue
+				}
+				file, n, ok := strings.Cut(rec[i], ":")
+				line, aerr := strconv.Atoi(n)
+				if !ok || aerr != nil || file == "" {
+					return nil
+				}
+				value := ""
+				if j := slices.Index(header, de.Field); j >= 0 && j < len(rec) {
+					value = rec[j]
+				}
+				return &Error{File: file, Line: line, Field: de.Field, Value: value, Reason: de.Err + " (in the data written as " + de.File + ":" + strconv.Itoa(de.Line) + ")"}
+			}
+			return nil
+		}
+	}
+	return nil
 }

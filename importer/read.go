@@ -100,7 +100,7 @@ func knownColumn(name string) bool {
 // Text that is not UTF-8 is read as Windows-1252, the encoding of Belgian spreadsheet exports.
 func Parse(name string, b []byte) ([]Row, error) {
 	if len(b) > maxInput {
-		return nil, &Error{File: name, Reason: "file larger than 256 MiB"}
+		return nil, &LimitError{File: name, Reason: "file larger than 256 MiB"}
 	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\ufeff")), " \t\r\n")
 	if len(trimmed) == 0 {

@@ -34,6 +34,7 @@ go run ./scripts/bundle -o "$tmp/data.txt" ${data_dir:+"$data_dir"}
 # The coverage page's report (issue 6.3): the same data folder as data.txt.
 go run ./cmd/honoraria coverage --json --data "${data_dir:-$root/data}" >"$tmp/coverage.json"
 node scripts/finish-site.mjs "$tmp"
+chmod -R a+rX "$tmp" # mktemp -d makes 0700: a static host running as another user must read dist/
 
 rm -rf "$out"
 mv "$tmp" "$out"

@@ -54,6 +54,11 @@ func api(t *testing.T) js.Value {
 }
 
 // jsObject builds a JS object from Go values.
+// jsEval evaluates a JS expression (hostile objects for the bridge).
+func jsEval(expr string) js.Value {
+	return js.Global().Get("Function").New("return " + expr).Invoke()
+}
+
 func jsObject(m map[string]any) js.Value {
 	return js.ValueOf(m)
 }
@@ -172,6 +177,14 @@ func TestQuoteBadInputReturnsErrorObject(t *testing.T) {
 		{"not an object", js.ValueOf("code=101076"), "query"},
 		{"array", js.ValueOf([]any{"101076"}), "query"},
 		{"missing", js.Undefined(), "query"},
+		// Issue 13.6: hostile objects are input errors naming the field, never exceptions.
+		{"throwing getter", jsEval(`Object.defineProperty({code: '101076', date: '2024-03-01'}, 'age', {enumerable: true, get() { throw new Error('boom') }})`), "age"},
+		{"throwing get trap", jsEval(`new Proxy({code: '101076', date: '2024-03-01'}, {get() { throw new Error('boom') }})`), "code"},
+		{"throwing ownKeys trap", jsEval(`new Proxy({}, {ownKeys() { throw new Error('boom') }})`), "query"},
+		{"revoked proxy", jsEval(`(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy })()`), "query"},
+		{"BigInt query", js.Global().Call("BigInt", 10), "query"},
+		{"symbol value", jsEval(`({code: '101076', date: '2024-03-01', age: Symbol('x')})`), "age"},
+		{"function value", jsEval(`({code: '101076', date: '2024-03-01', age: () => 1})`), "age"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -333,4 +346,24 @@ func BenchmarkBridge(b *testing.B) {
 			_ = a.Call("quote", query)
 		}
 	})
+}
+
+// Issue 13.6: the API never throws; a BigInt argument is an input error, not "internal".
+func TestAPINeverThrows(t *testing.T) {
+	a := api(t)
+	got := a.Call("year", js.Global().Call("BigInt", 2020), "fr")
+	require.Equal(t, "input", errorKind(got), "%v", goValue(got))
+	assert.Equal(t, "year", got.Get("error").Get("field").String())
+	got = a.Call("year", 2020, js.Global().Call("BigInt", 1))
+	require.Equal(t, "input", errorKind(got), "%v", goValue(got))
+	assert.Equal(t, "lang", got.Get("error").Get("field").String())
+	got = a.Call("search", js.Global().Call("BigInt", 1))
+	require.Equal(t, "input", errorKind(got), "%v", goValue(got))
+	assert.Equal(t, "text", got.Get("error").Get("field").String())
+	// A prototype trap that throws is never consulted: the query is answered.
+	got = a.Call("quote", jsEval(`new Proxy({code: '101076', date: '2024-03-01'}, {getPrototypeOf() { throw new Error('boom') }})`))
+	assert.Equal(t, "31.81", got.Get("fee").String(), "%v", goValue(got))
+	// After all that the API still answers.
+	got = a.Call("quote", jsObject(map[string]any{"code": "101076", "date": "2024-03-01"}))
+	assert.Equal(t, "31.81", got.Get("fee").String())
 }

@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall/js"
@@ -18,16 +17,29 @@ import (
 // Keys may be written as the command-line flags (kebab-case, "on-duty"), in
 // camelCase ("onDuty") or in snake_case ("on_duty"). Values may be strings,
 // numbers or booleans; null and undefined mean "not given".
-func queryFields(query js.Value) (map[string]string, error) {
-	if query.Type() != js.TypeObject || query.InstanceOf(js.Global().Get("Array")) {
+//
+// The object is read only through calls that catch JS exceptions (Array.isArray,
+// Object.keys, Reflect.get): a throwing getter or Proxy trap panics with a js.Error, which
+// becomes an input error naming the field, never an exception thrown at the caller.
+// (js.Value.Get and InstanceOf do not catch: a throw would unwind through the Go program.)
+func queryFields(query js.Value) (fields map[string]string, err error) {
+	field := "query"
+	defer func() {
+		if r := recover(); r != nil {
+			fields, err = nil, &calc.InputError{Field: field, Value: "", Reason: "reading it threw: " + shorten(panicText(r))}
+		}
+	}()
+	if isBigInt(query) || query.Type() != js.TypeObject || js.Global().Get("Array").Call("isArray", query).Bool() {
 		return nil, &calc.InputError{Field: "query", Value: scalar(query), Reason: "must be an object such as {code: \"101076\", date: \"2024-03-01\"}"}
 	}
 	keys := js.Global().Get("Object").Call("keys", query)
-	fields := make(map[string]string, keys.Length())
+	fields = make(map[string]string, keys.Length())
+	reflectGet := js.Global().Get("Reflect")
 	for i := 0; i < keys.Length(); i++ {
 		raw := keys.Index(i).String()
 		name := flagName(raw)
-		v := query.Get(raw)
+		field = shorten(name)
+		v := reflectGet.Call("get", query, raw)
 		if v.IsUndefined() || v.IsNull() {
 			continue
 		}
@@ -114,6 +126,9 @@ func scalar(v js.Value) string {
 
 // stringArg reads a string argument; numbers are accepted (a code typed as 101076).
 func stringArg(field string, v js.Value) (string, error) {
+	if isBigInt(v) { // before Type(), which panics on a BigInt
+		return valueString(field, v)
+	}
 	switch v.Type() {
 	case js.TypeUndefined, js.TypeNull:
 		return "", nil
@@ -183,7 +198,11 @@ func appendJSON(b []byte, v any) []byte {
 		for k := range x {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		for i := 1; i < len(keys); i++ { // insertion sort: few keys, and no sort package in the wasm
+			for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+				keys[j], keys[j-1] = keys[j-1], keys[j]
+			}
+		}
 		b = append(b, '{')
 		for i, k := range keys {
 			if i > 0 {
@@ -233,7 +252,21 @@ func panicText(r any) string {
 	}
 }
 
-// isBigInt reports whether v is a BigInt, by Object.prototype.toString.
-func isBigInt(v js.Value) bool {
+// isBigInt reports whether v is a BigInt, by Object.prototype.toString (false when that
+// throws, as a hostile Proxy's Symbol.toStringTag trap may).
+func isBigInt(v js.Value) (big bool) {
+	defer func() {
+		if recover() != nil {
+			big = false
+		}
+	}()
 	return js.Global().Get("Object").Get("prototype").Get("toString").Call("call", v).String() == "[object BigInt]"
+}
+
+// shorten cuts text echoed in an error to a sane length.
+func shorten(s string) string {
+	if len(s) > 64 {
+		return strings.ToValidUTF8(s[:64], "") + "…"
+	}
+	return s
 }

@@ -14,6 +14,10 @@ import (
 // (calc.Dataset.Coverage). --data DIR reads another data folder (e.g. an import's result).
 func runCoverage(args []string, stdout, stderr io.Writer) int {
 	in, rest, err := parseFlags("coverage", args, []string{"json", "data"}, map[string]bool{"json": true})
+	if err == errHelp {
+		fmt.Fprintln(stdout, "usage: honoraria coverage [--data DIR] [--json]")
+		return 0
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -37,14 +41,23 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+func oneOf(s string, list ...string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
 // boolFlag reads a flag given as --name or --name=true|false.
 func boolFlag(name string, in map[string]string) (bool, error) {
 	switch v, ok := in[name]; {
 	case !ok:
 		return false, nil
-	case v == "true" || v == "1":
+	case oneOf(strings.ToLower(v), "1", "true", "yes", "on"): // as calc.ParseQuery reads booleans
 		return true, nil
-	case v == "false" || v == "0":
+	case oneOf(strings.ToLower(v), "0", "false", "no", "off"):
 		return false, nil
 	default:
 		return false, &calc.InputError{Field: name, Value: v, Reason: "must be true or false"}

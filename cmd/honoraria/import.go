@@ -26,6 +26,10 @@ import (
 // a size limit exits 4.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	in, pos, err := parseInterleaved("import", args, []string{"out", "data", "fail-on-conflict"}, map[string]bool{"fail-on-conflict": true})
+	if err == errHelp {
+		fmt.Fprintln(stdout, "usage: honoraria import PATH --out DIR [--data DIR] [--fail-on-conflict]\nExit status: 0 written, 1 conflicts with --fail-on-conflict (nothing written), 2 bad input, 4 over a limit.")
+		return 0
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -120,6 +124,9 @@ func parseInterleaved(name string, args, fields []string, bools map[string]bool)
 			return nil, nil, err
 		}
 		for k, v := range in {
+			if _, twice := all[k]; twice {
+				return nil, nil, &calc.InputError{Field: k, Value: shorten(v), Reason: "given more than once"}
+			}
 			all[k] = v
 		}
 		if len(rest) == 0 {

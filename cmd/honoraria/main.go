@@ -54,7 +54,8 @@ func fail(stderr io.Writer, err error) int {
 	var nd *calc.NoDataError
 	switch {
 	case errors.As(err, &ie):
-		fmt.Fprintln(stderr, "honoraria: bad input: "+oneLine(err.Error()))
+		short := calc.InputError{Field: shorten(ie.Field), Value: shorten(ie.Value), Reason: ie.Reason}
+		fmt.Fprintln(stderr, "honoraria: bad input: "+oneLine(short.Error()))
 		return 2
 	case errors.As(err, &nd):
 		// The nearest sourced periods help the reader; their amounts are in the JS API's

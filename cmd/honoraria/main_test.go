@@ -79,6 +79,19 @@ func TestBadInput(t *testing.T) {
 		{"import missing file", []string{"import", "/nonexistent/export.xml", "--out", "/nonexistent/out"}, 2, "file", "/nonexistent/export.xml"},
 		{"import two files", []string{"import", "a.xml", "b.xml", "--out", "x"}, 2, "arguments", "b.xml"},
 		{"import unknown flag", []string{"import", "a.xml", "--force"}, 2, "force", ""},
+		// Issue 13.3–13.4, 13.8: strict, complete, unrepeated flags; amounts in cents.
+		{"paid, three decimals", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--paid", "31.811"}, 2, "paid", "31.811"},
+		{"paid, half a cent", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--paid", "31.805"}, 2, "paid", "31.805"},
+		{"income without composition", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--household-income", "100000"}, 2, "dependants", ""},
+		{"dependants without income", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--dependants", "2"}, 2, "dependants", "2"},
+		{"kind for an ordinary patient", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--insured", "ordinary", "--preferential-kind", "income"}, 2, "preferential-kind", "income"},
+		{"repeated flag", []string{"quote", "--code", "101076", "--code", "102034", "--date", "2024-03-01"}, 2, "code", ""},
+		{"repeated bool flag", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--dmg", "--dmg=0"}, 2, "dmg", ""},
+		{"json not a bool", []string{"quote", "--code", "101076", "--date", "2024-03-01", "--json=perhaps"}, 2, "json", "perhaps"},
+		{"year json not a bool", []string{"year", "--year", "2020", "--json=perhaps"}, 2, "json", "perhaps"},
+		{"year repeated", []string{"year", "--year", "2020", "--year", "2021"}, 2, "year", ""},
+		{"import repeated out", []string{"import", "--out", "a", "x.xml", "--out", "b"}, 2, "out", ""},
+		{"very long unknown flag", []string{"quote", "--" + strings.Repeat("a", 100000)}, 2, strings.Repeat("a", 64) + "…", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -190,4 +203,43 @@ func TestImportMalformedNamesLineAndField(t *testing.T) {
 	assert.Empty(t, stdout.String())
 	_, err := os.Stat(filepath.Join(dir, "out"))
 	assert.True(t, os.IsNotExist(err), "nothing written")
+}
+
+// Issue 13.8 (minor findings): --help prints usage and exits 0; --json=0 means no JSON; a
+// year is trimmed like quote's values; echoed input is cut short.
+func TestCommandLineStrictness(t *testing.T) {
+	for _, cmd := range []string{"quote", "year", "coverage", "import"} {
+		for _, h := range []string{"--help", "-h"} {
+			var stdout, stderr bytes.Buffer
+			assert.Equal(t, 0, run([]string{cmd, h}, &stdout, &stderr), cmd+" "+h)
+			assert.Contains(t, stdout.String(), "usage: honoraria "+cmd)
+			assert.Empty(t, stderr.String())
+		}
+	}
+
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"quote", "--code", "101076", "--date", "2024-03-01", "--json=0"}, &stdout, &stderr), stderr.String())
+	assert.False(t, strings.HasPrefix(stdout.String(), "{"), "--json=0 prints text: %q", stdout.String())
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"quote", "--code", "101076", "--date", "2024-03-01", "--json=1"}, &stdout, &stderr), stderr.String())
+	assert.True(t, strings.HasPrefix(stdout.String(), "{"))
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"year", "--year", " 2020 ", "--json=false"}, &stdout, &stderr), stderr.String())
+	assert.True(t, strings.HasPrefix(stdout.String(), "2020\n"), stdout.String())
+
+	stderr.Reset()
+	assert.Equal(t, 2, run([]string{"quote", "--" + strings.Repeat("x", 100000) + "=1"}, &stdout, &stderr))
+	assert.Less(t, stderr.Len(), 600, "echoed input is cut short")
+	stderr.Reset()
+	assert.Equal(t, 2, run([]string{"import", strings.Repeat("y", 100000), "--out", t.TempDir()}, &stdout, &stderr))
+	assert.Less(t, stderr.Len(), 600, "echoed input is cut short")
+
+	// A bill in cents compares the amounts shown: paying the fee shown is "ok".
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"quote", "--code", "101076", "--date", "2024-03-01", "--paid", "31.81", "--json"}, &stdout, &stderr))
+	var o map[string]any
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &o))
+	bc := o["bill_check"].(map[string]any)
+	assert.Equal(t, "ok", bc["verdict"])
+	assert.Equal(t, "0.00", bc["supplement_charged"])
 }

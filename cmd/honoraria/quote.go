@@ -10,6 +10,14 @@ import (
 	"honoraria/calc"
 )
 
+const usageQuote = `usage: honoraria quote --code C --date YYYY-MM-DD [--insured ordinary|preferential]
+  [--preferential-kind automatic|income] [--dmg] [--age N] [--chronic] [--referred]
+  [--doctor conventioned|partial-agreed|partial-free|nonconventioned]
+  [--setting ambulatory|hospital-single|hospital-shared|day-single|day-shared] [--on-duty]
+  [--special-request] [--household-income EUR (--dependants N | --titulaires N)] [--paid EUR]
+  [--third-party] [--training] [--lang fr|nl|de|en] [--data DIR] [--json]
+Amounts: a dot and at most two decimals. Exit status: 0 answered, 2 bad input, 3 no data.`
+
 func runQuote(args []string, stdout, stderr io.Writer) int {
 	fields := append(calc.QueryFields(), "json", "data")
 	bools := map[string]bool{"json": true} // the query's yes/no fields come from the contract
@@ -17,13 +25,20 @@ func runQuote(args []string, stdout, stderr io.Writer) int {
 		bools[f] = true
 	}
 	in, rest, err := parseFlags("quote", args, fields, bools)
+	if err == errHelp {
+		fmt.Fprintln(stdout, usageQuote)
+		return 0
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
 	if len(rest) > 0 {
 		return fail(stderr, &calc.InputError{Field: "arguments", Value: strings.Join(rest, " "), Reason: "quote takes only --flags"})
 	}
-	asJSON := in["json"] != "" && in["json"] != "false"
+	asJSON, err := boolFlag("json", in)
+	if err != nil {
+		return fail(stderr, err)
+	}
 	delete(in, "json")
 	dataIn := map[string]string{}
 	if dir, ok := in["data"]; ok {

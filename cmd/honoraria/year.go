@@ -22,13 +22,21 @@ func sortedNames(m map[string]*calc.Param) []string {
 
 func runYear(args []string, stdout, stderr io.Writer) int {
 	in, rest, err := parseFlags("year", args, []string{"year", "lang", "json", "data"}, map[string]bool{"json": true})
+	if err == errHelp {
+		fmt.Fprintln(stdout, "usage: honoraria year --year YYYY [--lang fr|nl|de|en] [--data DIR] [--json]")
+		return 0
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
 	if len(rest) > 0 {
 		return fail(stderr, &calc.InputError{Field: "arguments", Value: strings.Join(rest, " "), Reason: "year takes only --flags"})
 	}
-	if in["year"] == "" {
+	asJSON, err := boolFlag("json", in)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if strings.TrimSpace(in["year"]) == "" {
 		return fail(stderr, &calc.InputError{Field: "year", Reason: "required: --year YYYY"})
 	}
 	y, err := calc.ParseYear(in["year"])
@@ -45,7 +53,7 @@ func runYear(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	o := yr.Object()
-	if in["json"] != "" && in["json"] != "false" {
+	if asJSON {
 		printJSON(stdout, o)
 		return 0
 	}

@@ -45,6 +45,9 @@ var encodings = []struct{ name, ext string }{
 	{"gzip", ".gz"},
 }
 
+// maxRanges is the most parts a Range request may ask for.
+const maxRanges = 4
+
 // Handler serves the files of root. A request for a folder serves its
 // index.html; foo.wasm is answered with foo.wasm.br or foo.wasm.gz when the
 // client accepts that encoding and the variant exists.
@@ -95,6 +98,13 @@ func Handler(root fs.FS) http.Handler {
 			h.Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			h.Set("Cache-Control", "no-cache")
+		}
+
+		// A request for many ranges costs more than the file (each part has its own
+		// headers): beyond a few, the Range header is ignored and the file served whole,
+		// as RFC 9110 allows.
+		if rg := r.Header.Get("Range"); strings.Count(rg, ",") >= maxRanges {
+			r.Header.Del("Range")
 		}
 
 		h.Add("Vary", "Accept-Encoding")

@@ -3,9 +3,13 @@
 // precompressed .br/.gz variants when the client accepts them, and a strict
 // Content-Security-Policy.
 //
-//	go run ./cmd/serve -dir dist -addr :8080
+//	go run ./cmd/serve -dir dist                  # http://127.0.0.1:8080/ (PORT=… to change)
+//	go run ./cmd/serve -dir dist -addr 0.0.0.0:8080  # every interface, on purpose
 //
-// The PORT environment variable sets the port when -addr is not given.
+// It listens on 127.0.0.1 (this machine only) unless told otherwise: -addr HOST:PORT, or
+// the HOST environment variable (HOST=0.0.0.0 for every interface); PORT sets the port
+// when -addr is not given. It prints the address it really listens on. Idle keep-alive
+// connections are closed after 30 s, slow request headers after 10 s.
 //
 // The policy sent with every response is [ContentSecurityPolicy]. It allows
 // only our own origin, plus 'wasm-unsafe-eval' (without it no browser compiles
@@ -31,15 +35,11 @@ import (
 
 func main() {
 	dir := flag.String("dir", "dist", "folder to serve (the output of scripts/build-site.sh)")
-	addr := flag.String("addr", "", "listen address (default :$PORT, or :8080)")
+	addr := flag.String("addr", "", "listen address HOST:PORT (default $HOST:$PORT, or 127.0.0.1:8080)")
 	flag.Parse()
 
 	if *addr == "" {
-		port := os.Getenv("PORT")
-		if port == "" {
-			port = "8080"
-		}
-		*addr = ":" + port
+		*addr = defaultAddr(os.Getenv("HOST"), os.Getenv("PORT"))
 	}
 	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
 		fmt.Fprintf(os.Stderr, "serve: %s is not a folder; run `make build` (bash scripts/build-site.sh) first\n", *dir)
@@ -51,12 +51,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "serve: %v\n", err)
 		os.Exit(1)
 	}
-	srv := &http.Server{
-		Handler:           Handler(os.DirFS(*dir)),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := newServer(Handler(os.DirFS(*dir)))
 	// The browser tests read this line to learn the port when -addr ends in :0.
 	fmt.Printf("serving %s on http://%s/\n", *dir, displayAddr(ln.Addr()))
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		fmt.Println("(every network interface: reachable from other machines)")
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -71,15 +71,37 @@ func main() {
 	}
 }
 
-// displayAddr turns a wildcard listen address into one a browser can open.
+// defaultAddr is the listen address without -addr: this machine only, unless HOST says
+// otherwise.
+func defaultAddr(host, port string) string {
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	if port == "" {
+		port = "8080"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// newServer sets the timeouts: slow headers, slow bodies and idle keep-alive connections
+// are closed instead of held open forever.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // the wasm on a slow link
+		IdleTimeout:       30 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// displayAddr is the address the server really listens on (a wildcard address is printed
+// as it is, never as "localhost").
 func displayAddr(a net.Addr) string {
 	tcp, ok := a.(*net.TCPAddr)
 	if !ok {
 		return a.String()
 	}
-	host := "localhost"
-	if !tcp.IP.IsUnspecified() {
-		host = tcp.IP.String()
-	}
-	return net.JoinHostPort(host, fmt.Sprint(tcp.Port))
+	return net.JoinHostPort(tcp.IP.String(), fmt.Sprint(tcp.Port))
 }
