@@ -52,8 +52,10 @@ deps:
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
 
-## e2e: the browser tests (headless Debian chromium driven by playwright-core)
-e2e: build deps browser
+## e2e: the browser tests (headless Debian chromium driven by playwright-core). The site is
+## built under umask 077 so that e2e/dist.test.mjs can check dist/ is readable by any host.
+e2e: deps browser
+	umask 077 && bash scripts/build-site.sh dist $(DATA_DIR)
 	node --test e2e/
 
 ## bench: Go benchmarks (one quote, a year's coverage)
