@@ -24,6 +24,7 @@ type Dataset struct {
 	dataDate Date // the latest sources_verified date
 	years    []int
 	horizon  int // the last year the data speaks of: folders and explicit valid_to dates
+	split    *Split
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -160,9 +161,15 @@ func NewDataset(files []File) (*Dataset, error) {
 		}
 	}
 	for _, f := range files {
+		var err error
+		if f.Name == SplitFile {
+			if err = ds.readSplit(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		sum.Write([]byte(f.Name + "\x00"))
 		sum.Write(f.Data)
-		var err error
 		switch dir, base := path.Split(f.Name); {
 		case f.Name == "sources.csv":
 		case f.Name == "rules.csv":
@@ -203,6 +210,11 @@ func NewDataset(files []File) (*Dataset, error) {
 		}
 	}
 	ds.checksum = strconv.FormatUint(sum.Sum64(), 16)
+	if ds.split != nil {
+		// A core and some parts: answer as the whole data they were cut from.
+		ds.checksum = ds.split.Checksum
+		ds.horizon = max(ds.horizon, ds.split.Horizon)
+	}
 	return ds, nil
 }
 
