@@ -9,7 +9,7 @@ import (
 )
 
 func runQuote(args []string, stdout, stderr io.Writer) int {
-	fields := append(calc.QueryFields(), "json")
+	fields := append(calc.QueryFields(), "json", "data")
 	bools := map[string]bool{"dmg": true, "chronic": true, "referred": true, "on-duty": true,
 		"special-request": true, "third-party": true, "json": true}
 	in, rest, err := parseFlags("quote", args, fields, bools)
@@ -21,11 +21,17 @@ func runQuote(args []string, stdout, stderr io.Writer) int {
 	}
 	asJSON := in["json"] != "" && in["json"] != "false"
 	delete(in, "json")
+	dir, withData := in["data"]
+	delete(in, "data")
 	q, err := calc.ParseQuery(in)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	ds, code := loadData(stderr)
+	from := map[string]string{}
+	if withData {
+		from["data"] = dir
+	}
+	ds, code := loadDataFrom(from, stderr)
 	if ds == nil {
 		return code
 	}

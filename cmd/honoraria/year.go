@@ -9,7 +9,7 @@ import (
 )
 
 func runYear(args []string, stdout, stderr io.Writer) int {
-	in, rest, err := parseFlags("year", args, []string{"year", "lang", "json"}, map[string]bool{"json": true})
+	in, rest, err := parseFlags("year", args, []string{"year", "lang", "json", "data"}, map[string]bool{"json": true})
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -24,7 +24,7 @@ func runYear(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	lang := calc.Lang(in["lang"])
-	ds, code := loadData(stderr)
+	ds, code := loadDataFrom(in, stderr)
 	if ds == nil {
 		return code
 	}
