@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -358,7 +357,7 @@ func (ds *Dataset) conflicts() []Conflict {
 	for n := range ds.params {
 		names = append(names, n)
 	}
-	slices.Sort(names)
+	SortStrings(names)
 	for _, n := range names {
 		for _, p := range ds.params[n] {
 			if mentions(p.Note) {

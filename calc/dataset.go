@@ -3,7 +3,6 @@ package calc
 import (
 	"hash/fnv"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -310,6 +309,14 @@ func oneOf(s string, list []string) bool {
 	return false
 }
 
+// reimbColumns: the reimbursement columns of a tariffs.csv and their categories (a
+// static table: no map built per row).
+var reimbColumns = [...]struct {
+	col string
+	cat Category
+}{{"reimb_ordinary", Category{}}, {"reimb_preferential", Category{Preferential: true}},
+	{"reimb_ordinary_dmg", Category{DMG: true}}, {"reimb_preferential_dmg", Category{Preferential: true, DMG: true}}}
+
 func (ds *Dataset) readTariffs(f File, year int) error {
 	recs, err := readTable(f, tariffColumns())
 	if err != nil {
@@ -345,8 +352,8 @@ func (ds *Dataset) readTariffs(f File, year int) error {
 		if t.Fee, err = optAmount(r, "fee"); err != nil {
 			return err
 		}
-		for col, cat := range map[string]Category{"reimb_ordinary": {}, "reimb_preferential": {Preferential: true},
-			"reimb_ordinary_dmg": {DMG: true}, "reimb_preferential_dmg": {Preferential: true, DMG: true}} {
+		for _, rc := range reimbColumns {
+			col, cat := rc.col, rc.cat
 			a, err := optAmount(r, col)
 			if err != nil {
 				return err
@@ -559,7 +566,7 @@ func (ds *Dataset) Codes() []Code {
 	for c := range ds.tariffs {
 		out = append(out, c)
 	}
-	slices.Sort(out)
+	SortStrings(out)
 	return out
 }
 

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,7 +62,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 	for k := range in {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	SortStrings(keys)
 	for _, k := range keys {
 		if !known[k] {
 			return q, inputError(k, in[k], "unknown field (known: "+strings.Join(QueryFields(), ", ")+")")

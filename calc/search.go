@@ -1,8 +1,6 @@
 package calc
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -80,7 +78,8 @@ func (ix *Index) Encode() []byte {
 	return []byte(b.String())
 }
 
-// ParseIndex reads an index written by [Index.Encode].
+// ParseIndex reads an index written by [Index.Encode]. (Its errors are terse: the
+// function is in the wasm, and the build wrote the file.)
 func ParseIndex(f File) (*Index, error) {
 	recs, err := readTable(f, indexColumns())
 	if err != nil {
@@ -88,22 +87,14 @@ func ParseIndex(f File) (*Index, error) {
 	}
 	ix := &Index{services: make([]Service, 0, len(recs)), hay: make([]string, 0, len(recs))}
 	for _, r := range recs {
-		code, err := ParseCode(r.get("code"))
-		if err != nil {
-			return nil, r.fail("code", strconv.Quote(r.get("code"))+" is not a 6-digit code")
+		s := Service{Code: Code(r.get("code")), LabelFR: r.get("label_fr"), LabelNL: r.get("label_nl"), Category: r.get("category"), Specialty: r.get("specialty")}
+		from, err1 := ParseDate(r.get("from"))
+		to, err2 := ParseDate(r.get("to"))
+		n := len(ix.services)
+		if err1 != nil || (err2 != nil && r.get("to") != "") || !allDigits(string(s.Code), 6, 6) || n > 0 && ix.services[n-1].Code >= s.Code {
+			return nil, r.fail("code", "a bad row, or codes out of order")
 		}
-		s := Service{Code: code, LabelFR: r.get("label_fr"), LabelNL: r.get("label_nl"), Category: r.get("category"), Specialty: r.get("specialty")}
-		if s.From, err = ParseDate(r.get("from")); err != nil {
-			return nil, r.fail("from", err.Error())
-		}
-		if v := r.get("to"); v != "" {
-			if s.To, err = ParseDate(v); err != nil {
-				return nil, r.fail("to", err.Error())
-			}
-		}
-		if n := len(ix.services); n > 0 && ix.services[n-1].Code >= code {
-			return nil, r.fail("code", string(code)+" is out of order or repeated")
-		}
+		s.From, s.To = from, to
 		ix.add(s)
 	}
 	return ix, nil
@@ -199,6 +190,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	for k := range m {
 		out = append(out, k)
 	}
-	slices.Sort(out)
+	SortStrings(out)
 	return out
 }

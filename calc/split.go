@@ -63,35 +63,30 @@ func (ds *Dataset) SplitManifest(prefixLength int, parts []string) File {
 	return File{Name: SplitFile, Data: []byte(text)}
 }
 
+// readSplit reads the manifest the build wrote (kept lean: it is in the wasm).
 func (ds *Dataset) readSplit(f File) error {
-	recs, err := readTable(f, []string{"name", "value"})
-	if err != nil {
-		return err
-	}
-	s := &Split{}
-	for _, r := range recs {
-		v := r.get("value")
-		switch r.get("name") {
+	s := &Split{PrefixLength: -1}
+	var err error
+	for _, line := range strings.Split(string(f.Data), "\n")[1:] {
+		name, v, _ := strings.Cut(strings.TrimSpace(line), ",")
+		switch name {
 		case "checksum":
 			s.Checksum = v
 		case "horizon":
-			if s.Horizon, err = strconv.Atoi(v); err != nil {
-				return r.fail("value", strconv.Quote(v)+" is not a year")
-			}
+			s.Horizon, err = strconv.Atoi(v)
 		case "prefix_length":
-			if s.PrefixLength, err = strconv.Atoi(v); err != nil || s.PrefixLength < 0 || s.PrefixLength > 6 {
-				return r.fail("value", strconv.Quote(v)+" is not a prefix length (0–6)")
-			}
+			s.PrefixLength, err = strconv.Atoi(v)
 		case "parts":
 			if v != "" {
 				s.Parts = strings.Split(v, ";")
 			}
-		default:
-			return r.fail("name", strconv.Quote(r.get("name"))+" is not checksum, horizon, prefix_length or parts")
+		}
+		if err != nil {
+			break
 		}
 	}
-	if s.Checksum == "" {
-		return &DataError{File: f.Name, Field: "checksum", Err: "missing"}
+	if err != nil || s.Checksum == "" || s.PrefixLength < 0 || s.PrefixLength > 6 {
+		return &DataError{File: f.Name, Err: "not a split's manifest (checksum, horizon, prefix_length, parts)"}
 	}
 	ds.split = s
 	return nil

@@ -26,5 +26,5 @@ func TestSearchIndexRoundTrip(t *testing.T) {
 	assert.Equal(t, ds.Search("consultation", 5), ix.Search("consultation", 0, 5))
 
 	_, err = calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte("code,label_fr,label_nl,category,specialty,from,to\n101076,a,b,other,,2024-01-01,\n101010,a,b,other,,2024-01-01,\n")})
-	assert.ErrorContains(t, err, "out of order")
+	assert.ErrorContains(t, err, "codes out of order")
 }

@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall/js"
@@ -183,7 +182,7 @@ func appendJSON(b []byte, v any) []byte {
 		for k := range x {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		calc.SortStrings(keys)
 		b = append(b, '{')
 		for i, k := range keys {
 			if i > 0 {

@@ -166,7 +166,8 @@ func withEOL(s string) string {
 }
 
 // Merge joins the files of a core and parts: files of the same name are concatenated,
-// the header of every copy after the first dropped. The result is sorted by name.
+// the header of every copy after the first dropped. Files keep the order in which their
+// name first appears (calc.NewDataset sorts them: no sort package in the wasm).
 func Merge(groups ...[]calc.File) []calc.File {
 	var out []calc.File
 	at := map[string]int{}
@@ -194,7 +195,6 @@ func Merge(groups ...[]calc.File) []calc.File {
 			out[i].Data = append(data, rest...)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 

@@ -115,5 +115,5 @@ func TestMerge(t *testing.T) {
 		[]calc.File{{Name: "b.csv", Data: []byte("h\n1\n")}},
 		[]calc.File{{Name: "b.csv", Data: []byte("h\n2")}, {Name: "a.csv", Data: []byte("x\ny\n")}},
 	)
-	assert.Equal(t, []calc.File{{Name: "a.csv", Data: []byte("x\ny\n")}, {Name: "b.csv", Data: []byte("h\n1\n2")}}, got)
+	assert.Equal(t, []calc.File{{Name: "b.csv", Data: []byte("h\n1\n2")}, {Name: "a.csv", Data: []byte("x\ny\n")}}, got)
 }
