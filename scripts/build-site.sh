@@ -35,8 +35,8 @@ cp "$exec_js" "$tmp/wasm_exec.js"
 GOOS=js GOARCH=wasm go build -trimpath -gcflags='honoraria/...=-l' -ldflags='-s -w' -o "$tmp/honoraria.wasm" ./wasm
 prefix="$(go run ./scripts/bundle -split "$tmp/data" ${PART_BYTES:+-part-bytes "$PART_BYTES"} ${data_dir:+"$data_dir"})"
 sed -i "s/__DATA_PREFIX__/$prefix/" "$tmp/honoraria.js"
-# The coverage page's report (issue 6.3): the same data folder as the split data.
-go run ./cmd/honoraria coverage --json --data "${data_dir:-$root/data}" >"$tmp/coverage.json"
+# The coverage page's report (issue 6.3) comes with the split data, cut by the same parts:
+# data/coverage.json (summary) and data/coverage-PART.json (scripts/bundle -split).
 node scripts/finish-site.mjs "$tmp"
 
 rm -rf "$out"

@@ -9,6 +9,12 @@
 // label search index, calc.IndexFile). The prefix length is the shortest whose largest
 // part holds at most -part-bytes of rows (or -prefix N); it is printed on stdout.
 //
+// It also writes the coverage report (`honoraria coverage --json` of the same folder) cut
+// the same way, for the coverage page to show one part at a time: DIR/coverage.json (the
+// summary: years, parameters, conflicts, kinds, the parts and the number of codes, and
+// per year the number of codes with tariff rows) and DIR/coverage-PART.json (the codes of
+// that part and their years).
+//
 // Without -split: every file of the folder in one bundle (data.txt), as before.
 //
 //	go run ./scripts/bundle -split dist/data                # the data/ folder of this repository
@@ -17,6 +23,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -128,8 +135,52 @@ func runSplit(fsys fs.FS, dir string, partBytes, prefix int) error {
 	if err := os.WriteFile(filepath.Join(dir, "search.txt"), ix.Encode(), 0o644); err != nil {
 		return err
 	}
+	if err := writeCoverage(ds, dir, prefix); err != nil {
+		return err
+	}
 	fmt.Fprintf(os.Stderr, "bundle: %s: core %d bytes; %d parts by %d-digit prefix, %d bytes, largest %d; search index %d codes; checksum %s\n",
 		dir, coreBytes, len(cut.Parts), prefix, total, largest, ix.Len(), ds.Meta()["checksum"])
 	fmt.Println(prefix)
 	return nil
+}
+
+// writeCoverage writes the coverage report as a summary and one file per part.
+func writeCoverage(ds *calc.Dataset, dir string, prefix int) error {
+	cov := ds.Coverage().Object()
+	codes, _ := cov["codes"].([]any)
+	delete(cov, "codes")
+	byPart := map[string][]any{}
+	var parts []string
+	perYear := map[string]int{}
+	for _, c := range codes {
+		m := c.(map[string]any)
+		code := m["code"].(string)
+		name := calc.PartName(code[:prefix])
+		if byPart[name] == nil {
+			parts = append(parts, name)
+		}
+		byPart[name] = append(byPart[name], c)
+		for _, y := range m["years"].([]any) {
+			if rows, _ := y.(map[string]any)["rows"].([]any); len(rows) > 0 {
+				perYear[y.(map[string]any)["year"].(string)]++
+			}
+		}
+	}
+	calc.SortStrings(parts)
+	cov["parts"] = parts
+	cov["n_codes"] = len(codes)
+	cov["codes_per_year"] = perYear
+	write := func(name string, v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	for name, list := range byPart {
+		if err := write("coverage-"+name+".json", map[string]any{"codes": list}); err != nil {
+			return err
+		}
+	}
+	return write("coverage.json", cov)
 }
