@@ -360,7 +360,7 @@ func (ds *Dataset) conflicts() []Conflict {
 	for n := range ds.params {
 		names = append(names, n)
 	}
-	sortStrings(names)
+	SortStrings(names)
 	for _, n := range names {
 		for _, p := range ds.params[n] {
 			if mentions(p.Note) {

@@ -26,6 +26,7 @@ type Dataset struct {
 	dataDate Date // the latest sources_verified date
 	years    []int
 	horizon  int // the last year the data speaks of: folders and explicit valid_to dates
+	split    *Split
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -176,9 +177,15 @@ func NewDataset(files []File) (*Dataset, error) {
 		return nil, &DataError{File: needRegistry, Err: "registry.csv, which declares every rule and parameter, is missing or empty"}
 	}
 	for _, f := range files {
+		var err error
+		if f.Name == SplitFile {
+			if err = ds.readSplit(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		sum.Write([]byte(f.Name + "\x00"))
 		sum.Write(f.Data)
-		var err error
 		switch dir, base := path.Split(f.Name); {
 		case f.Name == "sources.csv" || f.Name == "registry.csv":
 		case f.Name == "rules.csv":
@@ -230,6 +237,11 @@ func NewDataset(files []File) (*Dataset, error) {
 		}
 	}
 	ds.checksum = strconv.FormatUint(sum.Sum64(), 16)
+	if ds.split != nil {
+		// A core and some parts: answer as the whole data they were cut from.
+		ds.checksum = ds.split.Checksum
+		ds.horizon = max(ds.horizon, ds.split.Horizon)
+	}
 	return ds, nil
 }
 
@@ -352,6 +364,14 @@ func oneOf(s string, list []string) bool {
 	return false
 }
 
+// reimbColumns: the reimbursement columns of a tariffs.csv and their categories (a
+// static table: no map built per row).
+var reimbColumns = [...]struct {
+	col string
+	cat Category
+}{{"reimb_ordinary", Category{}}, {"reimb_preferential", Category{Preferential: true}},
+	{"reimb_ordinary_dmg", Category{DMG: true}}, {"reimb_preferential_dmg", Category{Preferential: true, DMG: true}}}
+
 func (ds *Dataset) readTariffs(f File, year int) error {
 	recs, err := readTable(f, tariffColumns())
 	if err != nil {
@@ -384,8 +404,8 @@ func (ds *Dataset) readTariffs(f File, year int) error {
 		if t.Fee, err = optAmount(r, "fee"); err != nil {
 			return err
 		}
-		for col, cat := range map[string]Category{"reimb_ordinary": {}, "reimb_preferential": {Preferential: true},
-			"reimb_ordinary_dmg": {DMG: true}, "reimb_preferential_dmg": {Preferential: true, DMG: true}} {
+		for _, rc := range reimbColumns {
+			col, cat := rc.col, rc.cat
 			a, err := optAmount(r, col)
 			if err != nil {
 				return err
@@ -613,7 +633,7 @@ func (ds *Dataset) Codes() []Code {
 	for c := range ds.tariffs {
 		out = append(out, c)
 	}
-	sortStrings(out)
+	SortStrings(out)
 	return out
 }
 

@@ -59,7 +59,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 	for k := range in {
 		keys = append(keys, k)
 	}
-	sortStrings(keys)
+	SortStrings(keys)
 	for _, k := range keys {
 		if !known[k] {
 			return q, inputError(k, in[k], "unknown field (known: "+strings.Join(QueryFields(), ", ")+")")

@@ -29,13 +29,19 @@ async function open(path, opts) {
   return { context, page };
 }
 
-test('the build ships coverage.json, the command line’s report of the same data, precompressed', async () => {
-  const built = JSON.parse(readFileSync(join(DIST, 'coverage.json'), 'utf8'));
-  assert.deepEqual(built, expected);
+test('the build ships the command line’s report of the same data, cut like the data, precompressed', async () => {
+  // data/coverage.json (the summary) + data/coverage-PART.json (the codes) = the report.
+  const summary = JSON.parse(readFileSync(join(DIST, 'data/coverage.json'), 'utf8'));
+  const codes = summary.parts.flatMap((p) => JSON.parse(readFileSync(join(DIST, `data/coverage-${p}.json`), 'utf8')).codes);
+  const { parts, n_codes: n, codes_per_year: perYear, ...rest } = summary;
+  assert.deepEqual(parts, ['all'], 'the bundled data is one part');
+  assert.equal(n, expected.codes.length);
+  assert.deepEqual({ ...rest, codes }, expected);
+  for (const y of Object.keys(perYear)) assert.ok(perYear[y] > 0);
   const html = await (await fetch(server.url + 'coverage.html')).text();
   const version = /coverage\.js\?v=([0-9a-f]+)/.exec(html)?.[1];
   assert.ok(version, 'coverage.js is versioned');
-  const res = await fetch(`${server.url}coverage.json?v=${version}`, { headers: { 'Accept-Encoding': 'br' } });
+  const res = await fetch(`${server.url}data/coverage.json?v=${version}`, { headers: { 'Accept-Encoding': 'br' } });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-encoding'), 'br');
 });
@@ -173,11 +179,15 @@ test('the coverage page loads no engine and works offline once cached', async ()
   const fresh = await openPage(browser);
   await fresh.page.goto(server.url + 'coverage.html?lang=en');
   await fresh.page.waitForFunction(() => document.body.classList.contains('ready'));
-  assert.ok(!fresh.page.requests.some((u) => /honoraria\.wasm|data\.txt/.test(u)), 'no engine on the coverage page');
+  assert.ok(!fresh.page.requests.some((u) => /honoraria\.wasm|data\/(core|part-)/.test(u)), 'no engine on the coverage page');
   const origin = new URL(server.url).origin;
   assert.deepEqual(fresh.page.requests.filter((u) => !u.startsWith(origin)), []);
   await fresh.context.close();
 
+  // The coverage report is cached when first opened (the precache does not grow with
+  // the data): open it once online, then offline.
+  await page.goto(server.url + 'coverage.html?lang=en');
+  await page.waitForFunction(() => document.body.classList.contains('ready'));
   await context.setOffline(true);
   await page.goto(server.url + 'coverage.html?lang=fr');
   await page.waitForFunction(() => document.body.classList.contains('ready') || document.body.classList.contains('load-failed'));

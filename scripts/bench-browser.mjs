@@ -13,6 +13,15 @@
 //                 #compare and #history back to data-ready="true". 15 changes per run,
 //                 alternating two dates; each change waits for the previous one to settle.
 //   one call      one JS→Go Honoraria.quote({...}) call: 200 calls in a loop, divided.
+//   first load    bytes (as sent: brotli) of every response until the first fee shown:
+//                 the page, its scripts and styles, the wasm, the data's core and part.
+//   date change   data parts fetched during the 15 date changes (across years): 0 wanted.
+//   search        per keystroke, after the index is loaded (the first focus fetches it):
+//                 typing "consultation genou" and "raadpleging knie" one character at a
+//                 time into the search box — input event → suggestions on screen, and the
+//                 Honoraria.search call alone.
+// --code C and --dates A,B choose the service and the two dates (default 101076,
+// 2023-03-01 and 2024-03-01: fees 30.00 and 31.81).
 // --cpu N slows the CPU N× (Chromium's DevTools throttling: a phone is ~4–6×), --net 4g
 // or 3g throttles the network (DevTools presets); --dist serves another built site (the
 // growth benchmark, scripts/bench-growth.sh); --json prints one JSON object instead.
@@ -30,6 +39,8 @@ const { values: opt } = parseArgs({
     cpu: { type: 'string', default: '1' },
     net: { type: 'string', default: 'none' },
     json: { type: 'boolean', default: false },
+    code: { type: 'string', default: '101076' },
+    dates: { type: 'string', default: '2023-03-01,2024-03-01' },
   },
 });
 const RUNS = Number(opt.runs);
@@ -45,9 +56,10 @@ if (!(RUNS >= 1) || !(CPU >= 1) || !(opt.net in NETWORKS)) {
   process.exit(2);
 }
 
-const QUERY = '?code=101076&date=2024-03-01&insured=preferential&dmg=1&lang=en';
-const DATES = ['2023-03-01', '2024-03-01']; // fees 30.00 and 31.81
-const CALL = { code: '101076', date: '2024-03-01', insured: 'preferential', dmg: true };
+const DATES = opt.dates.split(',');
+const QUERY = `?code=${opt.code}&date=${DATES[1]}&insured=preferential&dmg=1&lang=en`;
+const CALL = { code: opt.code, date: DATES[1], insured: 'preferential', dmg: true };
+const TYPED = ['consultation genou', 'raadpleging knie'];
 
 // Runs in the page before its own scripts: notes when the engine is installed (Go sets
 // Honoraria.quote once the dataset is built) and when the first fee is shown.
@@ -89,14 +101,19 @@ async function coldLoad(browser, url) {
   const t = await page.evaluate(() => {
     const res = (name) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(name));
     const wasm = res('/honoraria.wasm');
-    const data = res('/data.txt');
+    // The data: data.txt (one bundle, before issue 10) or the core and the URL's part.
+    const data = performance.getEntriesByType('resource').filter((e) => /\/data\.txt$|\/data\/(core|part-)[^/]*\.txt$/.test(new URL(e.name).pathname));
+    const first = globalThis.__firstFee;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const before = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= first);
     return {
-      first: globalThis.__firstFee,
+      first,
       ready: globalThis.__engineReady,
       wasm: wasm?.responseEnd,
-      data: data?.responseEnd,
+      data: Math.max(...data.map((e) => e.responseEnd)),
       wasmBytes: wasm?.encodedBodySize,
-      dataBytes: data?.encodedBodySize,
+      dataBytes: data.reduce((n, e) => n + e.encodedBodySize, 0),
+      firstLoadBytes: (nav?.encodedBodySize ?? 0) + before.reduce((n, e) => n + e.encodedBodySize, 0),
     };
   });
   return { context, page, t };
@@ -155,6 +172,35 @@ async function recompute(page, n) {
   }, { dates: DATES, n });
 }
 
+// search types each text into the search box, one character at a time, once the index
+// is loaded, and times each keystroke: input event → suggestions in the DOM, and the
+// engine's Honoraria.search alone.
+async function search(page) {
+  return page.evaluate(async (texts) => {
+    await Honoraria.loadIndex();
+    const input = document.getElementById('code');
+    const list = document.getElementById('suggestions');
+    const out = { key: [], call: [] };
+    for (const text of texts) {
+      for (let i = 2; i <= text.length; i++) {
+        const typed = text.slice(0, i);
+        input.value = typed;
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        void list.offsetHeight;
+        out.key.push(performance.now() - t0);
+        const t1 = performance.now();
+        const found = Honoraria.search(typed, 'fr', 8, '2024-03-01');
+        out.call.push(performance.now() - t1);
+        if (!Array.isArray(found)) throw new Error(`search ${typed}: ${JSON.stringify(found)}`);
+      }
+    }
+    return out;
+  }, TYPED);
+}
+
+const partRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/data\/part-/.test(e.name)).length);
+
 async function callCost(page, n = 200) {
   return page.evaluate(({ q, n }) => {
     Honoraria.quote(q); // warm
@@ -173,18 +219,26 @@ const median = (xs) => {
 
 const server = await startServer(opt.dist);
 const browser = await launch();
-const rows = { first: [], ready: [], wasm: [], data: [], dom: [], layout: [], settled: [], call: [] };
+const rows = { first: [], ready: [], wasm: [], data: [], dom: [], layout: [], settled: [], call: [], firstLoadBytes: [], dateChangeParts: [], key: [], keyMax: [], search: [], searchMax: [] };
 let bytes = {};
 try {
   for (let r = 0; r < RUNS; r++) {
     const { context, page, t } = await coldLoad(browser, server.url);
     for (const k of ['first', 'ready', 'wasm', 'data']) rows[k].push(t[k]);
-    bytes = { wasm: t.wasmBytes, data: t.dataBytes };
+    bytes = { wasm: t.wasmBytes, data: t.dataBytes, firstLoad: t.firstLoadBytes };
+    rows.firstLoadBytes.push(t.firstLoadBytes);
+    const parts0 = await partRequests(page);
     const rc = await recompute(page, 15);
+    rows.dateChangeParts.push((await partRequests(page)) - parts0);
     rows.dom.push(median(rc.dom));
     rows.layout.push(median(rc.layout));
     rows.settled.push(median(rc.settled));
     rows.call.push(await callCost(page));
+    const sr = await search(page);
+    rows.key.push(median(sr.key));
+    rows.keyMax.push(Math.max(...sr.key));
+    rows.search.push(median(sr.call));
+    rows.searchMax.push(Math.max(...sr.call));
     if (page.errors?.length) throw new Error(page.errors.join('\n'));
     await context.close();
   }
@@ -203,10 +257,14 @@ if (opt.json) {
   console.log(`headless Chromium, localhost — ${setup}; median (all runs) in ms`);
   console.log(`  cold load → first fee shown      ${ms(med.first)}   (${all(rows.first)})`);
   console.log(`    wasm downloaded (${bytes.wasm} B)  ${ms(med.wasm)}`);
-  console.log(`    data.txt downloaded (${bytes.data} B) ${ms(med.data)}`);
+  console.log(`    data downloaded (${bytes.data} B)  ${ms(med.data)}`);
   console.log(`    engine ready (data loaded)     ${ms(med.ready)}`);
   console.log(`  recompute: input → fee updated   ${ms(med.dom)}   (${all(rows.dom)})`);
   console.log(`  recompute: → style + layout done ${ms(med.layout)}   (target ≤ 16 ms)`);
   console.log(`  recompute: → compare + history   ${ms(med.settled)}   (deferred, after the next paint)`);
   console.log(`  one JS→Go Honoraria.quote call   ${ms(med.call)}   (${all(rows.call)})`);
+  console.log(`  first load: bytes until first fee ${String(med.firstLoadBytes).padStart(9)}   (brotli as sent; budget 900 KB at full scale)`);
+  console.log(`  date changes: data parts fetched ${String(med.dateChangeParts).padStart(9)}   (15 changes across years; 0 wanted)`);
+  console.log(`  search: keystroke → suggestions  ${ms(med.key)}   (max ${ms(median(rows.keyMax))}; budget 30 ms)`);
+  console.log(`  search: one Honoraria.search     ${ms(med.search)}   (max ${ms(median(rows.searchMax))})`);
 }

@@ -1,45 +1,51 @@
 #!/usr/bin/env bash
-# Growth benchmark (issue 5.3): how the data bundle and the cold load grow with the number
-# of codes (tariff rows) bundled. Builds the site once, then for each factor N writes a
-# GENERATED data folder with N× the real tariff rows (scripts/benchdata; fake 9xxxxx codes,
-# in a temporary folder, never in data/), swaps it in as data.txt the way a deployment
-# would (scripts/bundle + finish-site.mjs), and runs scripts/bench-browser.mjs on it:
-# on localhost, and with a phone-like 4× slower CPU on a throttled 4G network.
+# Growth benchmark (issues 5.3 and 10): the first load, the cold load, a date change and the
+# search as the data grows to the whole nomenclature, side by side in one run. For each
+# scale it builds the site (scripts/build-site.sh: the data split into a core, parts and a
+# search index) and runs scripts/bench-browser.mjs on it: on localhost, and with a
+# phone-like 4× slower CPU on a throttled 4G network.
+#   1     today's data/ folder (41 codes), quoting 101076
+#   10    GENERATED: data/ + 400 synthetic codes 0xxxxx over 15 years (scripts/benchdata)
+#   full  GENERATED: data/ + 10,000 synthetic codes over 15 years (~39 MB of CSV)
+# Generated folders live in a temporary folder, never in data/; they quote a synthetic code.
 #
-#   bash scripts/bench-growth.sh [FACTORS…]     default: 1 10 45 (45× rows ≈ 10× the bytes)
-#   RUNS=5 bash scripts/bench-growth.sh 1 10
+#   bash scripts/bench-growth.sh [SCALES…]     default: 1 10 full
+#   RUNS=5 bash scripts/bench-growth.sh 1 full
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-factors=("$@")
-[ ${#factors[@]} -gt 0 ] || factors=(1 10 45)
+scales=("$@")
+[ ${#scales[@]} -gt 0 ] || scales=(1 10 full)
 runs="${RUNS:-5}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/honoraria-growth.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-bash scripts/build-site.sh "$work/base" >/dev/null
-echo "| data | codes | data.txt raw | data.txt brotli | wasm brotli | cold load, localhost | engine ready | cold load, 4× CPU + 4G | engine ready |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-for n in "${factors[@]}"; do
+echo "| data | codes | parts | first load (brotli) | cold load, localhost | engine ready | cold load, 4× CPU + 4G | engine ready | search keystroke (max) | date change: parts fetched |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${scales[@]}"; do
   site="$work/site-$n"
-  cp -R "$work/base" "$site"
-  if [ "$n" = 1 ]; then
-    label="real"
-    go run ./scripts/bundle -o "$site/data.txt" 2>/dev/null
-  else
-    label="generated ${n}× rows"
-    go run ./scripts/benchdata -x "$n" -o "$work/data-$n" 2>/dev/null
-    go run ./scripts/bundle -o "$site/data.txt" "$work/data-$n" 2>/dev/null
+  case "$n" in
+    1) label="today's data/"; code=101076; dates=2023-03-01,2024-03-01
+       bash scripts/build-site.sh "$site" >/dev/null ;;
+    10) label="generated 10× codes"; codes=400 ;;
+    full) label="generated full scale"; codes=10000 ;;
+    *) echo "bench-growth.sh: scale $n: 1, 10 or full" >&2; exit 2 ;;
+  esac
+  if [ "$n" != 1 ]; then
+    go run ./scripts/benchdata -codes "$codes" -years 15 -o "$work/data-$n" 2>/dev/null
+    bash scripts/build-site.sh "$site" "$work/data-$n" >/dev/null
+    code="$(printf '%06d' $((100000 / codes)))"; dates=2014-03-01,2024-03-01
   fi
-  node scripts/finish-site.mjs "$site" >/dev/null
-  codes="$(grep -c '' <(tail -n +2 -q "$site"/data.txt | grep -E '^[0-9]{6},' | cut -d, -f1 | sort -u))"
-  fast="$(node scripts/bench-browser.mjs --json --runs "$runs" --dist "$site")"
-  slow="$(node scripts/bench-browser.mjs --json --runs "$runs" --dist "$site" --cpu 4 --net 4g)"
+  ncodes="$(($(wc -l <"$site/data/search.txt") - 1))"
+  nparts="$(ls "$site/data" | grep -c '^part-.*\.txt$')"
+  fast="$(node scripts/bench-browser.mjs --json --runs "$runs" --dist "$site" --code "$code" --dates "$dates")"
+  slow="$(node scripts/bench-browser.mjs --json --runs "$runs" --dist "$site" --code "$code" --dates "$dates" --cpu 4 --net 4g)"
   node -e '
-    const [label, codes, raw, br, wasm, fast, slow] = process.argv.slice(1);
-    const f = JSON.parse(fast).median, s = JSON.parse(slow).median;
+    const [label, codes, parts, fast, slow] = process.argv.slice(1);
+    const f = JSON.parse(fast).median, s = JSON.parse(slow).median, fs = JSON.parse(fast).samples;
     const ms = (x) => `${Math.round(x)} ms`;
-    console.log(`| ${label} | ${codes} | ${raw} | ${br} | ${wasm} | ${ms(f.first)} | ${ms(f.ready)} | ${ms(s.first)} | ${ms(s.ready)} |`);
-  ' "$label" "$codes" "$(stat -c %s "$site/data.txt")" "$(stat -c %s "$site/data.txt.br")" "$(stat -c %s "$site/honoraria.wasm.br")" "$fast" "$slow"
+    const max = Math.max(...fs.keyMax);
+    console.log(`| ${label} | ${codes} | ${parts} | ${f.firstLoadBytes.toLocaleString("en")} B | ${ms(f.first)} | ${ms(f.ready)} | ${ms(s.first)} | ${ms(s.ready)} | ${f.key.toFixed(1)} ms (${max.toFixed(1)}) | ${f.dateChangeParts} |`);
+  ' "$label" "$ncodes" "$nparts" "$fast" "$slow"
 done
 echo "(median of $runs runs each; scripts/bench-browser.mjs; $(nproc)-core $(uname -m), $(node --version), Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'))"

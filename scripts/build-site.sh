@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/ (or the folder given as $1):
 #   site/ files, wasm_exec.js from this Go toolchain, honoraria.wasm (the engine,
-#   no data), data.txt (the data bundle the page fetches, validated first: data/,
-#   or the data folder given as $2), coverage.json (`honoraria coverage --json` of
-#   the same folder, read by coverage.html), a cache-busting version stamped into every
-#   __VERSION__, and .br/.gz variants of every text file and the wasm.
+#   no data), the data split for the page (validated first: data/, or the data folder
+#   given as $2; scripts/bundle -split): data/core.txt, data/part-PREFIX.txt (the rows of
+#   the codes with that prefix, all years), data/search.txt (the label search index),
+#   the split's prefix length stamped into honoraria.js (__DATA_PREFIX__), coverage.json
+#   (`honoraria coverage --json` of the same folder, read by coverage.html), a
+#   cache-busting version stamped into every __VERSION__, and .br/.gz variants of every
+#   text file and the wasm.
 #
 #   bash scripts/build-site.sh [OUT [DATA_DIR]]     e.g. bash scripts/build-site.sh dist ../import
 # The result is ready for any static host; `go run ./cmd/serve -dir dist` serves it.
@@ -30,9 +33,10 @@ cp "$exec_js" "$tmp/wasm_exec.js"
 # -gcflags honoraria/...=-l: no inlining in our own packages — 11 KB less wasm after
 # brotli for ~4 % more time per quote (README, Measurements). scripts/size.sh builds alike.
 GOOS=js GOARCH=wasm go build -trimpath -gcflags='honoraria/...=-l' -ldflags='-s -w' -o "$tmp/honoraria.wasm" ./wasm
-go run ./scripts/bundle -o "$tmp/data.txt" ${data_dir:+"$data_dir"}
-# The coverage page's report (issue 6.3): the same data folder as data.txt.
-go run ./cmd/honoraria coverage --json --data "${data_dir:-$root/data}" >"$tmp/coverage.json"
+prefix="$(go run ./scripts/bundle -split "$tmp/data" ${PART_BYTES:+-part-bytes "$PART_BYTES"} ${data_dir:+"$data_dir"})"
+sed -i "s/__DATA_PREFIX__/$prefix/" "$tmp/honoraria.js"
+# The coverage page's report (issue 6.3) comes with the split data, cut by the same parts:
+# data/coverage.json (summary) and data/coverage-PART.json (scripts/bundle -split).
 node scripts/finish-site.mjs "$tmp"
 chmod -R a+rX "$tmp" # mktemp -d makes 0700: a static host running as another user must read dist/
 

@@ -39,7 +39,7 @@ if (previous && !/^[0-9a-f]{12}$/.test(previous)) {
 // Files whose text is never stamped: the data and its coverage report (taken byte for
 // byte; coverage.json is precompressed like every .json) and the version.
 const UNSTAMPED = new Set(['data.txt', 'coverage.json', 'version.txt']);
-const stampable = (f) => TEXT.has(extname(f)) && !UNSTAMPED.has(relative(dir, f));
+const stampable = (f) => TEXT.has(extname(f)) && !UNSTAMPED.has(relative(dir, f)) && !relative(dir, f).startsWith('data/');
 
 const files = walk(dir).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz') && f !== VERSION_FILE).sort();
 const unstamped = (f) => {
@@ -77,7 +77,17 @@ for (const f of files) {
   const gz = gzipSync(data, { level: 9 });
   writeFileSync(f + '.br', br);
   writeFileSync(f + '.gz', gz);
-  rows.push([relative(dir, f), data.length, gz.length, br.length]);
+  const name = relative(dir, f);
+  const last = rows.at(-1);
+  if (name.startsWith('data/part-') && last?.[0].startsWith('data/part-')) {
+    // The parts in one line: data/part-* (N files).
+    last[0] = `data/part-* (${(last.n = (last.n ?? 1) + 1)} files)`;
+    last[1] += data.length;
+    last[2] += gz.length;
+    last[3] += br.length;
+  } else {
+    rows.push([name, data.length, gz.length, br.length]);
+  }
   total.raw += data.length;
   total.gz += gz.length;
   total.br += br.length;

@@ -27,7 +27,13 @@ if (dist && existsSync(join(dist, 'index.html'))) {
   // First load: what the page fetches before the first result.
   // Every file index.html loads before the first result (the service worker's
   // pre-cache of the other pages comes after).
-  const first = ['index.html', 'styles.css', 'app.js', 'honoraria.js', 'i18n.js', 'state.js', 'format.js', 'dom.js', 'history.js', 'wasm_exec.js', 'honoraria.wasm', 'data.txt', 'manifest.webmanifest', 'icon.svg'];
+  const first = ['index.html', 'styles.css', 'app.js', 'honoraria.js', 'i18n.js', 'state.js', 'format.js', 'dom.js', 'history.js', 'wasm_exec.js', 'honoraria.wasm', 'manifest.webmanifest', 'icon.svg'];
+  // The data: the core and, for a code in the URL, its part (one part-all.txt for small
+  // data; issue 10). Before the split: data.txt.
+  const dataFiles = existsSync(join(dist, 'data/core.txt.br'))
+    ? ['data/core.txt', existsSync(join(dist, 'data/part-all.txt.br')) ? 'data/part-all.txt' : null].filter(Boolean)
+    : ['data.txt'];
+  first.push(...dataFiles);
   let total = 0;
   const missing = [];
   for (const f of first) {
@@ -36,7 +42,7 @@ if (dist && existsSync(join(dist, 'index.html'))) {
     else missing.push(f);
   }
   const wasm = readFileSync(join(dist, 'honoraria.wasm.br')).length;
-  const data = existsSync(join(dist, 'data.txt.br')) ? readFileSync(join(dist, 'data.txt.br')).length : 0;
+  const data = dataFiles.reduce((n, f) => n + (existsSync(join(dist, f + '.br')) ? readFileSync(join(dist, f + '.br')).length : 0), 0);
   console.log(`first load of ${dist} (${first.length - missing.length} files, brotli as served): ${total} bytes` +
     ` = wasm ${wasm} + data ${data} + HTML/CSS/JS/icons ${total - wasm - data}` +
     (missing.length ? ` (missing: ${missing.join(', ')})` : ''));

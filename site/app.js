@@ -130,6 +130,10 @@ function wireEvents() {
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('input', onInput);
   form.addEventListener('change', onInput);
+  // The label search index is fetched when the search box is first used (focus or a
+  // key), never on the first load's path (site/honoraria.js, loadIndex).
+  codeInput.addEventListener('focus', () => globalThis.Honoraria?.loadIndex?.());
+  codeInput.addEventListener('keydown', () => globalThis.Honoraria?.loadIndex?.(), { once: true });
   $('lang').addEventListener('change', () => {
     state.lang = $('lang').value;
     badLang = null;
@@ -184,11 +188,17 @@ function onCodeTyped() {
   state.code = '';
   writeURL();
   cancelDeferred();
-  const found = text.length >= 2 || /^\d/.test(text) ? Honoraria.search(text, state.lang, 8) : [];
-  suggestions.show(Array.isArray(found) ? found : [], state.lang);
+  const found = text.length >= 2 || /^\d/.test(text) ? Honoraria.search(text, state.lang, 8, state.date) : [];
   clearAnswer();
   $('service').textContent = '';
-  $('summary').textContent = t(state.lang, Array.isArray(found) && found.length ? 'pick_service' : 'no_suggestions');
+  const show = (list) => {
+    if (codeInput.value.trim() !== text) return; // typed on meanwhile
+    suggestions.show(Array.isArray(list) ? list : [], state.lang);
+    $('summary').textContent = t(state.lang, Array.isArray(list) && list.length ? 'pick_service' : 'no_suggestions');
+  };
+  // With split data the first search may wait for the index (site/honoraria.js).
+  if (typeof found?.then === 'function') found.then(show);
+  else show(found);
 }
 
 function serviceLabel(s) {
@@ -229,6 +239,22 @@ function compute() {
   // (one quote per year) follow after the next paint (scheduleDeferred).
   const query = toQuery(state);
   const res = Honoraria.quote(query);
+  if (typeof res?.then === 'function') {
+    // Split data: the code's part is being fetched (site/honoraria.js). Show that we are
+    // loading; a newer input (a new generation) makes this answer stale.
+    const gen = generation;
+    $('result').setAttribute('aria-busy', 'true');
+    $('summary').textContent = t(lang, 'loading');
+    res.then((r) => {
+      if (gen === generation) showResult(query, r);
+    });
+    return;
+  }
+  showResult(query, res);
+}
+
+function showResult(query, res) {
+  $('result').removeAttribute('aria-busy');
   lastResult = res;
   if (res && res.error) {
     renderError(res.error);
@@ -331,8 +357,10 @@ function renderError(err) {
     box.append(el('p', { class: 'error-title', text: t(lang, 'no_data') }), el('p', { text: err.message }), el('p', { class: 'hint', text: t(lang, 'no_data_detail') }),
       el('p', {}, el('a', { href: `coverage.html?lang=${encodeURIComponent(lang)}`, class: 'coverage-link' }, t(lang, 'no_data_coverage'))));
     // Show which service it is, when the code exists at another date.
-    const known = Honoraria.search(state.code, lang, 1);
-    if (Array.isArray(known) && known[0] && known[0].code === state.code) $('service').textContent = `${known[0].code} — ${serviceLabel(known[0])}`;
+    const code = state.code;
+    Promise.resolve(Honoraria.search(code, lang, 1)).then((known) => {
+      if (state.code === code && Array.isArray(known) && known[0] && known[0].code === code) $('service').textContent = `${known[0].code} — ${serviceLabel(known[0])}`;
+    });
   } else {
     $('summary').textContent = `${t(lang, 'input_error')}: ${err.message}`;
     box.append(el('p', { class: 'error-title', text: t(lang, 'input_error') + (err.field ? ` (${err.field})` : '') }), el('p', { text: err.message }));

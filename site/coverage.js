@@ -1,18 +1,22 @@
 // The coverage page (issue 6.3–6.4): what the bundled data covers, read from
-// coverage.json — the output of `honoraria coverage --json` for the same data
-// folder the build bundles into data.txt (scripts/build-site.sh). For each code
+// the output of `honoraria coverage --json` for the same data folder the build
+// splits for the calculator (scripts/bundle -split), cut the same way (issue 10):
+// data/coverage.json (summary: years, parameters, conflicts, the parts) and
+// data/coverage-PART.json (the codes of one part). The page shows one part at a
+// time — a choice of code prefix and a filter by code or words — never the
+// 10,000 codes of the whole nomenclature at once. For each code
 // and year: the kind of source behind the fee, the reimbursements and the
 // personal shares; the conflicts between sources; the years with no data; when
 // each year's sources were last verified. No engine on this page: it only
 // reads the JSON. Text is set with textContent only (dom.js).
 //
-// URL state: ?lang=fr|nl|de|en
+// URL state: ?lang=fr|nl|de|en&part=PREFIX&q=FILTER
 
 import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
 import { formatDate } from './format.js?v=__VERSION__';
 import { el } from './dom.js?v=__VERSION__';
 
-const COVERAGE_URL = new URL('./coverage.json?v=__VERSION__', import.meta.url);
+const dataURL = (file) => new URL(`./data/${file}?v=__VERSION__`, import.meta.url);
 const $ = (id) => document.getElementById(id);
 
 // The categories of the official tables, in their order (calc.Categories).
@@ -30,6 +34,10 @@ const KINDS = ['official', 'agreement', 'insurer', 'union', 'press', 'other', 'r
 const STRINGS = {
   en: {
     cov_title: 'Data coverage — Honoraria',
+    cov_part: 'Codes starting with',
+    cov_filter: 'Filter (code or words)',
+    cov_shown: '{n} of {total} services shown',
+    cov_all: 'all',
     cov_skip: 'Skip to the table',
     cov_heading: 'What the data covers',
     cov_intro: 'For each service and year in the bundled data: where the fee, the reimbursements and the personal shares come from — an official table, an insurer’s table, a doctors’ union, the press, an agreement text, or a rule — and where there is no data at all.',
@@ -97,6 +105,10 @@ const STRINGS = {
   },
   fr: {
     cov_title: 'Couverture des données — Honoraria',
+    cov_part: 'Codes commençant par',
+    cov_filter: 'Filtrer (code ou mots)',
+    cov_shown: '{n} prestations affichées sur {total}',
+    cov_all: 'toutes',
     cov_skip: 'Aller au tableau',
     cov_heading: 'Ce que couvrent les données',
     cov_intro: 'Pour chaque prestation et chaque année des données fournies : d’où viennent l’honoraire, les remboursements et les tickets modérateurs — tableau officiel, tableau d’une mutualité, syndicat médical, presse, texte de l’accord ou règle — et où il n’y a aucune donnée.',
@@ -164,6 +176,10 @@ const STRINGS = {
   },
   nl: {
     cov_title: 'Dekking van de gegevens — Honoraria',
+    cov_part: 'Codes die beginnen met',
+    cov_filter: 'Filteren (code of woorden)',
+    cov_shown: '{n} van {total} prestaties getoond',
+    cov_all: 'alle',
     cov_skip: 'Naar de tabel',
     cov_heading: 'Wat de gegevens dekken',
     cov_intro: 'Voor elke prestatie en elk jaar in de meegeleverde gegevens: waar het honorarium, de terugbetalingen en het remgeld vandaan komen — een officiële tabel, een tabel van een ziekenfonds, een artsensyndicaat, de pers, de tekst van het akkoord of een regel — en waar er helemaal geen gegevens zijn.',
@@ -231,6 +247,10 @@ const STRINGS = {
   },
   de: {
     cov_title: 'Datenabdeckung — Honoraria',
+    cov_part: 'Codes, die beginnen mit',
+    cov_filter: 'Filtern (Code oder Wörter)',
+    cov_shown: '{n} von {total} Leistungen angezeigt',
+    cov_all: 'alle',
     cov_skip: 'Zur Tabelle',
     cov_heading: 'Was die Daten abdecken',
     cov_intro: 'Für jede Leistung und jedes Jahr der mitgelieferten Daten: woher das Honorar, die Erstattungen und die Eigenanteile stammen — amtliche Tabelle, Tabelle einer Krankenkasse, Ärzteverband, Presse, Text des Abkommens oder eine Regel — und wo es gar keine Daten gibt.',
@@ -318,13 +338,15 @@ async function init() {
     p.set('lang', lang);
     history.replaceState(null, '', `${location.pathname}?${p}${location.hash}`);
     applyStrings();
-    if (report) render(report);
+    if (report?.codes) render(report);
   });
   try {
-    const res = await fetch(COVERAGE_URL);
-    if (!res.ok) throw new Error(`coverage.json: HTTP ${res.status}`);
-    report = await res.json();
-    if (!report || !Array.isArray(report.codes)) throw new Error('coverage.json: not a coverage report');
+    report = await fetchJSON('coverage.json');
+    if (!report || !Array.isArray(report.parts)) throw new Error('coverage.json: not a coverage report');
+    const wanted = params.get('part');
+    const filter = params.get('q') || '';
+    $('cov-filter').value = filter;
+    await showPart(report.parts.includes(wanted) ? wanted : partFor(filter) || report.parts[0]);
   } catch (err) {
     const boot = $('boot');
     boot.classList.add('failed');
@@ -334,10 +356,78 @@ async function init() {
     document.body.classList.add('load-failed');
     return;
   }
-  render(report);
+  $('cov-part').addEventListener('change', () => showPart($('cov-part').value).catch(() => {}));
+  $('cov-filter').addEventListener('input', () => {
+    const part = partFor($('cov-filter').value);
+    if (part && part !== shownPart) showPart(part).catch(() => {});
+    else applyFilter();
+    writeURL();
+  });
   $('boot').hidden = true;
   $('coverage').hidden = false;
   document.body.classList.add('ready');
+}
+
+async function fetchJSON(file) {
+  const res = await fetch(dataURL(file));
+  if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+  return res.json();
+}
+
+// The parts are named by the first digits of their codes (all the same length), or
+// "all" when the data is small enough for one.
+let shownPart = null;
+const partCache = new Map();
+
+// partFor names the part a typed code prefix falls in, when it is long enough to tell.
+function partFor(text) {
+  const digits = /^\s*(\d+)/.exec(text || '')?.[1];
+  if (!digits || !report) return null;
+  return report.parts.find((p) => p !== 'all' && digits.startsWith(p)) ?? null;
+}
+
+async function showPart(part) {
+  if (!partCache.has(part)) partCache.set(part, fetchJSON(`coverage-${part}.json`).catch((err) => { partCache.delete(part); throw err; }));
+  const { codes } = await partCache.get(part);
+  shownPart = part;
+  report.codes = codes;
+  writeURL();
+  render(report);
+}
+
+function writeURL() {
+  const p = new URLSearchParams(location.search);
+  p.set('lang', lang);
+  if (report && report.parts.length > 1 && shownPart) p.set('part', shownPart);
+  const q = $('cov-filter').value.trim();
+  if (q) p.set('q', q);
+  else p.delete('q');
+  history.replaceState(null, '', `${location.pathname}?${p}${location.hash}`);
+}
+
+// applyFilter shows the services of the part whose code starts with the filter's digits
+// or whose label holds every word of it.
+function applyFilter() {
+  const words = fold($('cov-filter').value).split(/\s+/).filter(Boolean);
+  let n = 0;
+  for (const body of document.querySelectorAll('#cov-table tbody[data-code]')) {
+    const hay = body.dataset.hay;
+    const show = words.every((w) => body.dataset.code.startsWith(w) || hay.includes(w));
+    body.hidden = !show;
+    if (show) n++;
+  }
+  $('cov-shown').textContent = ct(lang, 'cov_shown', { n, total: report.n_codes ?? report.codes.length });
+}
+
+function fold(s) {
+  return String(s || '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+function renderControls(r) {
+  const select = $('cov-part');
+  $('cov-part-row').hidden = r.parts.length < 2;
+  select.replaceChildren(...r.parts.map((p) => el('option', { value: p }, p === 'all' ? ct(lang, 'cov_all') : `${p}…`)));
+  select.value = shownPart;
 }
 
 function applyStrings() {
@@ -376,9 +466,11 @@ function kindBadges(value) {
 function render(r) {
   renderSummary(r);
   renderLegend(r);
+  renderControls(r);
   renderCodes(r);
   renderConflicts(r);
   renderYears(r);
+  applyFilter();
 }
 
 function yearList(list) {
@@ -390,7 +482,7 @@ function renderSummary(r) {
   const row = (key, ...value) => el('div', { class: 'row' }, el('dt', { text: ct(lang, key) }), el('dd', {}, ...value));
   $('cov-summary').replaceChildren(
     row('cov_period', `${r.first_year} – ${r.last_year}`),
-    row('cov_n_codes', String(r.codes.length)),
+    row('cov_n_codes', String(r.n_codes ?? r.codes.length)),
     row('cov_years_without_tariffs', el('span', { dataset: { field: 'years-without-tariffs', value: (r.years_without_tariffs || []).join(',') } }, yearList(r.years_without_tariffs))),
     row('cov_years_without_params', yearList(r.years_without_parameters)),
     row('cov_latest_verified', verified.length
@@ -422,7 +514,7 @@ function renderCodes(r) {
   const bodies = r.codes.map((c) => {
     const codeID = `c-${c.code}`;
     const years = c.years || [];
-    return el('tbody', { dataset: { code: c.code } }, years.map((y, i) => {
+    return el('tbody', { dataset: { code: c.code, hay: fold(`${c.label_fr || ''} ${c.label_nl || ''}`) } }, years.map((y, i) => {
       const yearID = `c-${c.code}-${y.year}`;
       const hdr = (...cols) => [codeID, yearID, ...cols].join(' ');
       const none = y.fee === 'none' && !(y.rows || []).length;
@@ -489,8 +581,8 @@ function renderYears(r) {
   const params = new Map((r.year_parameters || []).map((y) => [String(y.year), y]));
   const noTariffs = new Set((r.years_without_tariffs || []).map(String));
   const years = [...new Set([...(r.years || []), ...params.keys(), ...noTariffs].map(String))].sort();
-  const counts = new Map();
-  for (const c of r.codes) for (const y of c.years || []) if ((y.rows || []).length) counts.set(String(y.year), (counts.get(String(y.year)) || 0) + 1);
+  // Codes with tariff rows per year: counted at build time over every part.
+  const counts = new Map(Object.entries(r.codes_per_year || {}));
   const table = el('table', { class: 'cov-years' },
     el('caption', { text: ct(lang, 'cov_years_caption') }),
     el('thead', {}, el('tr', {},

@@ -1,29 +1,58 @@
-// Loader for the WebAssembly engine. It creates the global Honoraria object
-// with a `ready` promise, fetches the engine (honoraria.wasm) and the data
-// bundle (data.txt: every data file in one text, see data/bundle) in parallel,
-// hands the bundle's text to the Go program in Honoraria._data and starts it;
-// Go builds the dataset, adds quote, year, search and meta to the object and
-// resolves `ready`. A wasm or data that cannot be loaded rejects `ready` with a
-// plain message. A deployment changes its data by replacing data.txt (see
-// data/README.md): the wasm stays the same.
+// Loader for the WebAssembly engine. It creates the global Honoraria object with a
+// `ready` promise, fetches the engine (honoraria.wasm) and the data in parallel, hands
+// the data's text to the Go program in Honoraria._data and starts it; Go builds the
+// dataset, adds quote, year, search and meta to the object and resolves `ready`. A wasm
+// or data that cannot be loaded rejects `ready` with a plain message.
+//
+// The data is split at build time (scripts/bundle -split, data/bundle.Split): data/core.txt
+// (sources, rules, messages, year parameters: every file that is not per-code rows),
+// data/part-PREFIX.txt (every row of the codes starting with PREFIX, all years; one
+// data/part-all.txt when the data is small) and data/search.txt (the label search index).
+// The core is fetched with the wasm, and so is the part of a code in the page's URL
+// (?code=, the poster's ?codes=). Another code's part is fetched when it is first
+// quoted, the search index when the search box is first used:
 //
 //   import { load } from './honoraria.js';
-//   await load();                       // or: await Honoraria.ready
-//   Honoraria.quote({ code: '101076', date: '2024-03-01', dmg: true });
+//   await load();                                   // or: await Honoraria.ready
+//   await Honoraria.quote({ code: '101076', date: '2024-03-01', dmg: true });
+//
+// Honoraria.quote returns the answer object at once when the code's data is loaded and
+// otherwise a promise of it (fetch the part, then answer), so `await Honoraria.quote(q)`
+// always gives the real answer; so does Honoraria.search with the index. If the part or
+// the index cannot be fetched (offline, never opened), the promise resolves to
+// {error: {kind: 'unavailable', …}}, like every other error: nothing throws.
 //
 // wasm_exec.js (from the same Go toolchain as the wasm) must be loaded first;
 // it defines the global Go class.
 
-const WASM_URL = new URL('./honoraria.wasm?v=__VERSION__', import.meta.url);
-const DATA_URL = new URL('./data.txt?v=__VERSION__', import.meta.url);
-const EXEC_URL = new URL('./wasm_exec.js?v=__VERSION__', import.meta.url);
+const VERSION = '__VERSION__';
+const WASM_URL = new URL(`./honoraria.wasm?v=${VERSION}`, import.meta.url);
+const EXEC_URL = new URL(`./wasm_exec.js?v=${VERSION}`, import.meta.url);
+const dataURL = (file) => new URL(`./data/${file}?v=${VERSION}`, import.meta.url);
+// The split's prefix length, stamped by scripts/build-site.sh (NaN when not stamped:
+// then no part is fetched ahead, the engine still asks for the one it needs).
+const PREFIX_LENGTH = Number('__DATA_PREFIX__');
+
+// partOf names the part that holds a code's rows, or null.
+export function partOf(code) {
+  if (!Number.isInteger(PREFIX_LENGTH) || !/^\d{6}$/.test(code || '')) return null;
+  return PREFIX_LENGTH === 0 ? 'all' : code.slice(0, PREFIX_LENGTH);
+}
+
+let coreText = null;
+const partTexts = new Map(); // loaded parts: name → text
+const fetches = new Map(); // name → promise of the part's text
+let indexLoad = null;
 
 // load starts the engine once and returns Honoraria.ready.
 export function load() {
   const api = (globalThis.Honoraria ??= {});
   if (api.ready) return api.ready;
   api.ready = new Promise((resolve, reject) => {
-    api._resolve = resolve;
+    api._resolve = (v) => {
+      wrap(api);
+      resolve(v);
+    };
     api._reject = reject;
   });
   start(api).catch((err) => fail(api, err));
@@ -40,29 +69,157 @@ function fail(api, err) {
   if (reject) reject(err instanceof Error ? err : new Error(String(err)));
 }
 
+// The parts the page's URL will need: its ?code= and the poster's ?codes=.
+function partsInURL() {
+  const names = new Set(PREFIX_LENGTH === 0 ? ['all'] : []);
+  if (typeof location === 'object') {
+    const p = new URLSearchParams(location.search);
+    for (const code of [p.get('code'), ...(p.get('codes') || '').split(/[\s,;]+/)]) {
+      const name = partOf(code);
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
 async function start(api) {
-  const data = fetchData(); // in parallel with wasm_exec.js and the wasm
-  data.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  // The core and the URL's parts download in parallel with wasm_exec.js and the wasm.
+  const core = fetchText('core.txt');
+  core.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  const parts = partsInURL().map((name) => fetchPart(name).then((text) => [name, text], () => null));
   if (typeof globalThis.Go !== 'function') await loadScript(EXEC_URL);
   if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
   const go = new globalThis.Go();
-  const [instance, text] = await Promise.all([instantiate(go), data]);
-  api._data = text; // read (and deleted) by the Go program
+  const [instance, text, ...got] = await Promise.all([instantiate(go), core, ...parts]);
+  coreText = text;
+  for (const p of got) if (p) partTexts.set(p[0], p[1]);
+  api._data = merged(); // read (and deleted) by the Go program
+  api._parts = [...partTexts.keys()].join(';');
   go.run(instance).then(
     () => fail(api, new Error('the engine stopped')),
     (err) => fail(api, err),
   );
 }
 
-async function fetchData() {
+async function fetchText(file) {
   let res;
   try {
-    res = await fetch(DATA_URL);
+    res = await fetch(dataURL(file));
   } catch (err) {
-    throw new Error(`data.txt: ${err.message}`);
+    throw new Error(`data/${file}: ${err.message}`);
   }
-  if (!res.ok) throw new Error(`data.txt: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(`data/${file}: HTTP ${res.status}`);
+  keepOffline(res);
   return res.text();
+}
+
+// keepOffline puts a fetched data file in the service worker's cache (site/sw.js), so a
+// part or the index fetched before the worker took control works offline too.
+function keepOffline(res) {
+  try {
+    if (typeof caches !== 'object' || typeof location !== 'object' || new URL(res.url).origin !== location.origin) return;
+    const copy = res.clone();
+    caches.open(`honoraria-${VERSION}`).then((c) => c.put(res.url, copy)).catch(() => {});
+  } catch {
+    // no Cache Storage here (an opaque origin, a private window): online only
+  }
+}
+
+function fetchPart(name) {
+  if (!fetches.has(name)) {
+    const p = fetchText(`part-${name}.txt`);
+    fetches.set(name, p);
+    p.catch(() => fetches.delete(name)); // try again next time
+  }
+  return fetches.get(name);
+}
+
+// merged joins the core and the loaded parts into one bundle (data/bundle's format and
+// bundle.Merge's rule: files of the same name concatenated, the header of every copy
+// after the first dropped).
+function merged() {
+  if (partTexts.size === 0) return coreText;
+  // A text that is not a whole bundle (an HTML error page, a truncated download) goes
+  // to the engine as it is, which says what is wrong with it.
+  const bad = [coreText, ...partTexts.values()].find((t) => !t.startsWith('#honoraria-data 1\n') || !t.endsWith('\n#end\n'));
+  if (bad !== undefined) return bad;
+  const files = new Map(); // name → {head, lines, skip}
+  for (const text of [coreText, ...partTexts.values()]) {
+    const lines = text.split('\n');
+    let cur = null;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i];
+      if (line === '#end') break;
+      if (line.startsWith('#file ')) {
+        const name = line.slice(6).replace(/ noeol$/, '');
+        cur = files.get(name);
+        if (cur) {
+          cur.head = `#file ${name}`;
+          cur.skip = true;
+        } else {
+          cur = { head: line, lines: [], skip: false };
+          files.set(name, cur);
+        }
+      } else if (cur.skip) {
+        cur.skip = false;
+      } else {
+        cur.lines.push(line);
+      }
+    }
+  }
+  const out = ['#honoraria-data 1'];
+  for (const f of files.values()) out.push(f.head, ...f.lines);
+  out.push('#end', '');
+  return out.join('\n');
+}
+
+// unavailable is the error object of a part or index that could not be fetched.
+function unavailable(what, err) {
+  return { error: { kind: 'unavailable', field: null, value: null, message: `${what} could not be loaded: ${err?.message ?? err}` } };
+}
+
+// withPart fetches a part and rebuilds the engine's dataset with it.
+async function withPart(api, name) {
+  if (partTexts.has(name)) return;
+  const text = await fetchPart(name);
+  if (partTexts.has(name)) return;
+  partTexts.set(name, text);
+  const err = api._load(merged(), [...partTexts.keys()].join(';'));
+  if (err) {
+    partTexts.delete(name);
+    throw new Error(err);
+  }
+}
+
+// loadIndex fetches the label search index once (the page calls it when the search
+// box is first used, so it is never on the first load's path).
+function loadIndex(api) {
+  indexLoad ??= fetchText('search.txt').then((text) => {
+    const err = api._setIndex(text);
+    if (err) throw new Error(err);
+  });
+  indexLoad.catch(() => {
+    indexLoad = null;
+  });
+  return indexLoad;
+}
+
+// wrap puts the promise-returning quote and search on the object, over Go's.
+function wrap(api) {
+  const goQuote = api.quote;
+  const goSearch = api.search;
+  api.quote = (q) => {
+    const res = goQuote(q);
+    if (!res || !res._part) return res;
+    const part = res._part;
+    return withPart(api, part).then(() => goQuote(q), (err) => unavailable(`data/part-${part}.txt`, err));
+  };
+  api.search = (...args) => {
+    const res = goSearch(...args);
+    if (!res || !res._index) return res;
+    return loadIndex(api).then(() => goSearch(...args), (err) => unavailable('data/search.txt', err));
+  };
+  api.loadIndex = () => loadIndex(api).then(() => true, () => false);
 }
 
 async function instantiate(go) {

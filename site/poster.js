@@ -147,6 +147,9 @@ function wireEvents() {
   });
   $('print').addEventListener('click', () => window.print());
   $('add').addEventListener('click', addTyped);
+  // The label search index is fetched when the search box is first used (never on the
+  // first load's path): on focus, before the first keystroke needs it.
+  addInput.addEventListener('focus', () => globalThis.Honoraria?.loadIndex?.());
   addInput.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -206,8 +209,12 @@ function onSearch() {
     closeSuggestions();
     return;
   }
-  const found = Honoraria.search(text, state.lang, 8);
-  suggestions.show(Array.isArray(found) ? found : [], state.lang);
+  const show = (found) => {
+    if (addInput.value.trim() === text) suggestions.show(Array.isArray(found) ? found : [], state.lang);
+  };
+  const found = Honoraria.search(text, state.lang, 8, state.date);
+  if (typeof found?.then === 'function') found.then(show);
+  else show(found);
 }
 
 function closeSuggestions() {
@@ -250,11 +257,23 @@ function removeCode(code) {
 
 // ---- computing -------------------------------------------------------------------
 
+// With split data a code whose part is not loaded yet answers with a promise
+// (site/honoraria.js): the poster waits for all of them; a newer computation wins.
+let computation = 0;
+
 function computeAll() {
   writeURL();
-  rows = state.codes.map((code) => ({ code, q: Honoraria.quote(query(code)) }));
-  renderChosen();
-  renderPoster();
+  const gen = ++computation;
+  const codes = [...state.codes];
+  const answers = codes.map((code) => Honoraria.quote(query(code)));
+  const done = (qs) => {
+    if (gen !== computation) return;
+    rows = codes.map((code, i) => ({ code, q: qs[i] }));
+    renderChosen();
+    renderPoster();
+  };
+  if (answers.some((a) => typeof a?.then === 'function')) Promise.all(answers).then(done);
+  else done(answers);
 }
 
 // A row's amounts, as strings with a dot (or null when not known).

@@ -2,6 +2,12 @@
 // The build stamps VERSION; a new build installs a new cache and drops the old.
 // Strategy: cache first for the versioned app files, network first (falling
 // back to the cache) for the page itself, so a new deployment shows up online.
+//
+// The precache is the app and the data's core (data/core.txt: sources, rules, messages,
+// year parameters): it does not grow with the number of codes. The data's parts
+// (data/part-*.txt), the search index (data/search.txt) and the coverage report are
+// cached when the page first fetches them (every versioned file is), so every code the
+// user has opened, and the search once used, keep working offline (issue 10).
 
 const VERSION = '__VERSION__';
 const CACHE = `honoraria-${VERSION}`;
@@ -23,7 +29,7 @@ const ASSETS = [
   `./history.js?v=${VERSION}`,
   `./wasm_exec.js?v=${VERSION}`,
   `./honoraria.wasm?v=${VERSION}`,
-  `./data.txt?v=${VERSION}`,
+  `./data/core.txt?v=${VERSION}`,
   `./manifest.webmanifest?v=${VERSION}`,
   `./icon.svg?v=${VERSION}`,
   `./embed.js?v=${VERSION}`,
@@ -31,7 +37,6 @@ const ASSETS = [
   `./docs.css?v=${VERSION}`,
   `./coverage.js?v=${VERSION}`,
   `./coverage.css?v=${VERSION}`,
-  `./coverage.json?v=${VERSION}`,
 ];
 
 self.addEventListener('install', (event) => {

@@ -198,11 +198,7 @@ func appendJSON(b []byte, v any) []byte {
 		for k := range x {
 			keys = append(keys, k)
 		}
-		for i := 1; i < len(keys); i++ { // insertion sort: few keys, and no sort package in the wasm
-			for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-				keys[j], keys[j-1] = keys[j-1], keys[j]
-			}
-		}
+		calc.SortStrings(keys)
 		b = append(b, '{')
 		for i, k := range keys {
 			if i > 0 {

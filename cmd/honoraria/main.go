@@ -4,6 +4,7 @@
 //	honoraria quote --code 101076 --date 2024-03-01 --insured preferential --dmg --json
 //	honoraria year --year 2020 --json
 //	honoraria coverage [--json]
+//	honoraria search WORDS… [--lang fr|nl|de|en] [--date YYYY-MM-DD] [--json]
 //	honoraria import FILE --out DIR
 //
 // Exit status: 0 answered, 2 bad input (one line on stderr naming the field and value),
@@ -23,7 +24,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = "usage: honoraria quote|year|coverage|import … (see README.md)"
+const usage = "usage: honoraria quote|year|coverage|search|import … (see README.md)"
 
 // run is the whole program, apart from the process, so that tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -40,11 +41,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCoverage(args[1:], stdout, stderr)
 	case "import":
 		return runImport(args[1:], stdout, stderr)
+	case "search":
+		return runSearch(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprintln(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "honoraria: bad input: command %q: must be quote, year, coverage or import\n", args[0])
+	fmt.Fprintf(stderr, "honoraria: bad input: command %q: must be quote, year, coverage, search or import\n", args[0])
 	return 2
 }
 

@@ -243,3 +243,52 @@ func TestCommandLineStrictness(t *testing.T) {
 	assert.Equal(t, "ok", bc["verdict"])
 	assert.Equal(t, "0.00", bc["supplement_charged"])
 }
+
+// TestSearchCommand (BRIEF §8): search WORDS… [--lang] [--date] [--json] [--data]; JSON is
+// a list of objects with at least code, the services with figures on --date first.
+func TestSearchCommand(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		args   []string
+		status int
+		first  []string // the first codes of the JSON answer, in order ("" args: no JSON)
+		stdout string   // text that must appear
+	}{
+		{"a code prefix", []string{"search", "10107", "--json"}, 0, []string{"101076"}, ""},
+		{"French words, any case and accents", []string{"search", "CONSULTATION", "generaliste", "agree", "--json"}, 0, []string{"101032", "101076"}, ""},
+		{"Dutch words", []string{"search", "raadpleging", "huisarts", "--lang", "nl", "--json"}, 0, []string{"101032", "101076"}, ""},
+		{"flags before the words", []string{"search", "--json", "--date", "2024-03-01", "consultation"}, 0, []string{"101010", "101032", "101076", "101113", "101135"}, ""},
+		{"figures on the date first", []string{"search", "consultation", "--date", "2021-03-01", "--json", "--limit", "3"}, 0, []string{"101076", "101113", "101135"}, ""},
+		{"nothing found", []string{"search", "xylophone", "--json"}, 0, []string{}, ""},
+		{"text table in Dutch", []string{"search", "101076", "--lang", "nl"}, 0, nil, "101076  Raadpleging geaccrediteerde erkende huisarts"},
+		{"no words", []string{"search", "--json"}, 2, nil, ""},
+		{"bad date", []string{"search", "x", "--date", "2024-13-01"}, 2, nil, ""},
+		{"bad lang", []string{"search", "x", "--lang", "es"}, 2, nil, ""},
+		{"bad limit", []string{"search", "x", "--limit", "0"}, 2, nil, ""},
+		{"missing data folder", []string{"search", "x", "--data", "/nonexistent"}, 2, nil, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			status := run(c.args, &out, &errb)
+			require.Equal(t, c.status, status, errb.String())
+			if status != 0 {
+				assert.Empty(t, out.String())
+				assert.Equal(t, 1, strings.Count(errb.String(), "\n"), errb.String())
+				return
+			}
+			if c.stdout != "" {
+				assert.Contains(t, out.String(), c.stdout)
+			}
+			if c.first == nil {
+				return
+			}
+			var got []map[string]any
+			require.NoError(t, json.Unmarshal(out.Bytes(), &got))
+			codes := []string{}
+			for _, s := range got[:min(len(got), len(c.first))] {
+				codes = append(codes, s["code"].(string))
+			}
+			assert.Equal(t, c.first, codes)
+		})
+	}
+}
