@@ -153,8 +153,8 @@ func (res *Quote) label() string {
 
 // statutSocial is the doctors' yearly social benefit for the query's doctor: full for a
 // conventioned doctor, partial for a partially conventioned one, in_training for a doctor
-// in training, none (and no amount) for a non-conventioned one; the amount of the date's
-// year when sourced, else null.
+// in training, none (and no amount) for a non-conventioned one; the amount in force on the
+// query's date when sourced, else null.
 func (res *Quote) statutSocial() map[string]any {
 	q := res.Query
 	status := "full"
@@ -162,15 +162,13 @@ func (res *Quote) statutSocial() map[string]any {
 	case q.InTraining:
 		status = "in_training"
 	case q.Doctor == NonConventioned:
-		return map[string]any{"status": "none", "amount": nil, "year": itoa(q.Date.Year()), "sources": []any{}}
+		status = "none"
 	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
 		status = "partial"
 	}
-	o := map[string]any{"status": status, "amount": nil, "year": itoa(q.Date.Year()), "sources": []any{}}
-	if yr, err := res.ds.Year(q.Date.Year(), q.Lang); err == nil {
-		if p := yr.Params["statut_social."+status]; p != nil {
-			o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)
-		}
+	o := map[string]any{"status": status, "amount": nil, "sources": []any{}}
+	if p := res.ds.param("statut_social."+status, q.Date); p != nil {
+		o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)
 	}
 	return o
 }

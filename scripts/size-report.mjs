@@ -3,7 +3,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const BUDGET = 1.15;
+// 1.15 until the engine read the whole nomenclature (patient categories, fee codes, the
+// registry, split data): 1.18 since, the growth recorded in README "Size".
+const BUDGET = 1.18;
 const [floorPath, oursPath, dist] = process.argv.slice(2);
 
 function sizes(buf) {
