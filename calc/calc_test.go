@@ -145,3 +145,18 @@ func TestFormatEuros(t *testing.T) {
 		assert.Equal(t, c.want, FormatEuros(d, c.lang), "%s %s", c.in, c.lang)
 	}
 }
+
+func TestFormatDateAndPeriod(t *testing.T) {
+	d := DateOf(2024, 3, 1)
+	for l, want := range map[Lang]string{FR: "1 mars 2024", NL: "1 maart 2024", DE: "1. März 2024", EN: "1 March 2024"} {
+		assert.Equal(t, want, FormatDate(d, l))
+	}
+	closed := Period{From: DateOf(2024, 1, 1), To: DateOf(2024, 12, 31)}
+	open := Period{From: DateOf(2026, 1, 1)}
+	assert.Equal(t, "du 1 janvier 2024 au 31 décembre 2024", FormatPeriod(closed, FR))
+	assert.Equal(t, "vanaf 1 januari 2026", FormatPeriod(open, NL))
+	assert.Equal(t, "ab dem 1. Januar 2026", FormatPeriod(open, DE))
+	assert.Equal(t, "from 1 January 2024 to 31 December 2024, from 1 January 2026", localize(EN, "periods", closed.String()+", "+open.String()))
+	// Not a date: left alone.
+	assert.Equal(t, "soon", localize(FR, "from", "soon"))
+}

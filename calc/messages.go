@@ -14,7 +14,7 @@ func (ds *Dataset) text(lang Lang, key string, args map[string]string) string {
 		s = m[EN]
 	}
 	for k, v := range args {
-		s = strings.ReplaceAll(s, "{"+k+"}", v)
+		s = strings.ReplaceAll(s, "{"+k+"}", localize(lang, k, v))
 	}
 	return s
 }

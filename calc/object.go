@@ -28,7 +28,7 @@ func (res *Quote) Object() map[string]any {
 	steps := func(ss []Step) []any {
 		out := make([]any, len(ss))
 		for i, s := range ss {
-			out[i] = map[string]any{"key": s.Key, "text": s.Text, "amount": optEuros(s.Amount), "source": used.first(s.Sources), "sources": used.list(s.Sources)}
+			out[i] = map[string]any{"key": s.Key, "text": s.Text, "amount": optEuros(s.Amount), "source": used.first(s.Sources), "sources": used.list(s.Sources), "detail": optString(s.Detail)}
 		}
 		return out
 	}

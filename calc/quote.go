@@ -13,6 +13,7 @@ type Step struct {
 	Text    string
 	Amount  *decimal.Decimal
 	Sources []string
+	Detail  string // a remark of the data, in the language it was written in (shown behind "details")
 }
 
 // A Decision is a yes/no answer with its reason: may a supplement be charged. Determined
@@ -130,7 +131,8 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
 	res.step("fee.published", t.Fee, t.Sources, map[string]string{"code": string(t.Code), "label": res.label(), "period": t.Period.String()})
 	if t.Link != "" {
-		res.step("fee.linked", nil, t.Sources, map[string]string{"link": t.Link})
+		res.step("fee.linked", nil, t.Sources, nil)
+		res.Steps[len(res.Steps)-1].Detail = t.Link
 	}
 	if t.Band != "" {
 		res.step("band."+string(t.Band), nil, nil, nil)

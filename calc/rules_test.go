@@ -81,7 +81,7 @@ func TestNotReimbursedFrom20250215(t *testing.T) {
 	_, err := ds.Quote(mustQuery(t, q("101732", "2025-02-15", "")))
 	var nd *NoDataError
 	require.ErrorAs(t, err, &nd)
-	assert.Contains(t, nd.Reason, "2025-02-15")
+	assert.Contains(t, nd.Reason, "from 15 February 2025", "dates in the reader's words")
 }
 
 func TestThirdPartyMandatory(t *testing.T) {

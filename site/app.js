@@ -162,6 +162,9 @@ function onInput(e) {
   // suggestion is clicked) must not rebuild the list under the pointer.
   if (target === codeInput && e.type === 'change') return;
   readControl(target);
+  // The kind of preferential regime means nothing for an ordinary patient (the engine
+  // refuses it): forget it with the status.
+  if (target.name === 'insured' && state.insured !== 'preferential') delete state['preferential-kind'];
   if (target.name === 'insured' || target.name === 'view') syncVisibility();
   if (!globalThis.Honoraria?.quote) {
     writeURL();
@@ -354,10 +357,20 @@ function renderError(err) {
   const box = el('div', { class: 'error', dataset: { error: err.kind || 'internal' } });
   if (err.kind === 'no-data') {
     $('summary').textContent = t(lang, 'no_data');
-    box.append(el('p', { class: 'error-title', text: t(lang, 'no_data') }), el('p', { text: err.message }), el('p', { class: 'hint', text: t(lang, 'no_data_detail') }),
-      el('p', {}, el('a', { href: `coverage.html?lang=${encodeURIComponent(lang)}`, class: 'coverage-link' }, t(lang, 'no_data_coverage'))));
-    // Show which service it is, when the code exists at another date.
+    // The nearest sourced fees of the code, with their dates: never an estimate.
+    const known = (k, key, field) => (k && isAmount(k.fee)
+      ? el('p', { class: 'known' }, t(lang, key, { date: formatDate(k.valid_from, lang) }), ' ',
+        el('strong', { class: 'amount', dataset: { field, value: k.fee, date: k.valid_from } }, formatAmount(k.fee, lang)))
+      : null);
     const code = state.code;
+    const nomen = `https://webappsa.riziv-inami.fgov.be/Nomen/${lang === 'nl' ? 'nl' : 'fr'}/${encodeURIComponent(code)}/fees`;
+    box.append(el('p', { class: 'error-title', text: t(lang, 'no_data') }), el('p', { text: err.message }),
+      known(err.last_known, 'last_known_fee', 'last-known-fee'), known(err.next_known, 'next_known_fee', 'next-known-fee'),
+      el('p', { class: 'hint', text: t(lang, 'no_data_detail') }),
+      el('p', {}, el('a', { href: `coverage.html?lang=${encodeURIComponent(lang)}&q=${encodeURIComponent(code)}`, class: 'coverage-link' }, t(lang, 'no_data_coverage'))),
+      /^\d{6}$/.test(code) ? el('p', {}, el('a', { href: nomen, rel: 'noopener noreferrer', target: '_blank', class: 'nomensoft-link' }, t(lang, 'no_data_nomensoft', { code }))) : null);
+    // Show which service it is, when the code exists at another date.
+    // Show which service it is, when the code exists at another date.
     Promise.resolve(Honoraria.search(code, lang, 1)).then((known) => {
       if (state.code === code && Array.isArray(known) && known[0] && known[0].code === code) $('service').textContent = `${known[0].code} — ${serviceLabel(known[0])}`;
     });
@@ -435,8 +448,10 @@ function renderBillCheck(bc) {
     el('dl', { class: 'amounts small' },
       amountRow('paid', 'paid', bc.paid),
       amountRow('supplement-charged', 'supplement_charged', bc.supplement_charged),
-      amountRow('reimbursement-due', 'reimbursement', bc.reimbursement_due)),
+      amountRow('reimbursement-due', 'reimbursement', bc.reimbursement_due),
+      amountRow('out-of-pocket', 'out_of_pocket', bc.out_of_pocket)),
     bc.reason ? el('p', { class: 'reason', text: bc.reason }) : null,
+    bc.next_step ? el('p', { class: 'next-step', dataset: { field: 'bill-next-step' }, text: bc.next_step }) : null,
   );
 }
 
@@ -456,7 +471,8 @@ function renderExplanation(q) {
     el('li', { dataset: { key: s.key } },
       el('span', { class: 'step-text', text: s.text }),
       isAmount(s.amount) ? el('span', { class: 'step-amount' }, formatAmount(s.amount, lang)) : null,
-      s.source ? el('span', { class: 'step-source' }, sourceLink(s.source)) : null),
+      s.source ? el('span', { class: 'step-source' }, sourceLink(s.source)) : null,
+      s.detail ? el('details', { class: 'step-detail' }, el('summary', { text: t(lang, 'details') }), el('span', { lang: 'en', text: s.detail })) : null),
   );
   const wrap = el('section', { class: 'explanation', 'aria-labelledby': 'why-title' },
     el('h3', { id: 'why-title', text: t(lang, 'explanation') }),
@@ -491,12 +507,6 @@ function yearFor(y) {
   return yearCache.get(key);
 }
 
-// The date a rule applies from, as the engine states it in its reason ("since 2015-07-01").
-function sinceDate(text) {
-  const m = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text || '');
-  return m ? m[1] : null;
-}
-
 function renderDoctorEmpty() {
   const panel = $('doctor-view');
   if (!isDoctorView()) {
@@ -519,7 +529,7 @@ function renderDoctor(query, q) {
   const allowed = sup.allowed === true;
   const row = (cls, label, ...value) => el('div', { class: `row ${cls || ''}` }, el('dt', { text: label }), el('dd', {}, ...value));
 
-  const tpFrom = tp.mandatory ? sinceDate(tp.reason) : null;
+  const tpFrom = tp.mandatory ? tp.since : null;
   const tpParts = [
     el('strong', { dataset: { field: 'doctor-tp-mandatory', value: String(tp.mandatory === true) } },
       t(lang, tp.mandatory ? 'doctor_tp_mandatory' : 'doctor_tp_optional')),
@@ -531,7 +541,7 @@ function renderDoctor(query, q) {
     const pref = Honoraria.quote({ ...query, insured: 'preferential', paid: undefined });
     const ptp = pref && !pref.error ? pref.third_party_payment || {} : {};
     if (ptp.mandatory) {
-      const from = sinceDate(ptp.reason);
+      const from = ptp.since;
       tpParts.push(el('span', { class: 'reason', dataset: { field: 'doctor-tp-preferential', value: 'true' } },
         t(lang, 'doctor_tp_if_preferential', { date: from ? formatDate(from, lang) : '—' })));
     }
