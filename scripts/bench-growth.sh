@@ -7,6 +7,8 @@
 #   1     today's data/ folder (41 codes), quoting 101076
 #   10    GENERATED: data/ + 400 synthetic codes 0xxxxx over 15 years (scripts/benchdata)
 #   full  GENERATED: data/ + 10,000 synthetic codes over 15 years (~39 MB of CSV)
+#   export GENERATED: a full-scale synthetic NomenSoft export (scripts/nomensoft-gen)
+#         imported into data/ (cmd/honoraria import): tariffs and per-category prices
 # Generated folders live in a temporary folder, never in data/; they quote a synthetic code.
 #
 #   bash scripts/bench-growth.sh [SCALES…]     default: 1 10 full
@@ -29,9 +31,17 @@ for n in "${scales[@]}"; do
        bash scripts/build-site.sh "$site" >/dev/null ;;
     10) label="generated 10× codes"; codes=400 ;;
     full) label="generated full scale"; codes=10000 ;;
-    *) echo "bench-growth.sh: scale $n: 1, 10 or full" >&2; exit 2 ;;
+    export) label="imported full-scale export"; codes=10000 ;;
+    *) echo "bench-growth.sh: scale $n: 1, 10, full or export" >&2; exit 2 ;;
   esac
-  if [ "$n" != 1 ]; then
+  if [ "$n" = export ]; then
+    # The importer's real output: a synthetic NomenSoft export (scripts/nomensoft-gen, 16
+    # years, 650 fee codes) imported into data/, with its prices.csv per patient category.
+    go run ./scripts/nomensoft-gen -out "$work/export" 2>/dev/null
+    go run ./cmd/honoraria import "$work/export" --out "$work/data-$n" >/dev/null
+    bash scripts/build-site.sh "$site" "$work/data-$n" >/dev/null
+    code=000016; dates=2014-03-01,2024-03-01
+  elif [ "$n" != 1 ]; then
     go run ./scripts/benchdata -codes "$codes" -years 15 -o "$work/data-$n" 2>/dev/null
     bash scripts/build-site.sh "$site" "$work/data-$n" >/dev/null
     code="$(printf '%06d' $((100000 / codes)))"; dates=2014-03-01,2024-03-01
