@@ -27,6 +27,7 @@ type Dataset struct {
 	years    []int
 	horizon  int // the last year the data speaks of: folders and explicit valid_to dates
 	split    *Split
+	synonyms *Synonyms
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -194,6 +195,8 @@ func NewDataset(files []File) (*Dataset, error) {
 			err = ds.readMessages(f)
 		case f.Name == "feecodes.csv":
 			err = ds.readFeeCodes(f)
+		case f.Name == SynonymsFile:
+			err = ds.readSynonyms(f)
 		case base == "tariffs.csv" || base == "parameters.csv" || base == "prices.csv":
 			y, yerr := strconv.Atoi(strings.TrimSuffix(dir, "/"))
 			if yerr != nil || y < minYear || y > maxYear {

@@ -29,10 +29,15 @@ func (ds *Dataset) Search(text string, limit int) []Service {
 // An Index is the label search over every code of a dataset: what the search box needs
 // and nothing else, so the web page can search the whole nomenclature without loading
 // its figures. Build it from a dataset ([Dataset.Index]) or read it back from its file
-// ([ParseIndex], written by [Index.Encode]); both search alike.
+// ([ParseIndex], written by [Index.Encode]); both search alike. The words of the labels,
+// categories and specialties are kept once each, with the services that use them, so a
+// keystroke scans the vocabulary, not every label.
 type Index struct {
-	services []Service // sorted by code
-	hay      []string  // per service: folded labels, category and specialty
+	services []Service        // sorted by code
+	vocab    []string         // distinct words of the labels, categories, specialties
+	post     [][]int32        // per word of vocab: the services that use it
+	word     map[string]int32 // word → its place in vocab
+	syn      *Synonyms        // the search's word list (synonyms.csv), may be nil
 }
 
 // IndexFile is the name the build gives the search index's file.
@@ -42,18 +47,42 @@ func indexColumns() []string {
 	return []string{"code", "label_fr", "label_nl", "category", "specialty", "from", "to"}
 }
 
-// Index lists every code of the dataset with its labels and the dates its data covers.
+// Index lists every code of the dataset with its labels and the dates its data covers;
+// it searches with the dataset's synonyms.
 func (ds *Dataset) Index() *Index {
 	ix := &Index{}
 	for _, code := range ds.Codes() {
 		ix.add(ds.service(code))
 	}
+	return ix.UseSynonyms(ds)
+}
+
+// UseSynonyms makes the index search with ds's word list (synonyms.csv); it returns ix.
+func (ix *Index) UseSynonyms(ds *Dataset) *Index {
+	ix.syn = ds.synonyms
 	return ix
 }
 
 func (ix *Index) add(s Service) {
+	if ix.word == nil {
+		ix.word = map[string]int32{}
+	}
+	n := int32(len(ix.services))
 	ix.services = append(ix.services, s)
-	ix.hay = append(ix.hay, fold(s.LabelFR+" "+s.LabelNL+" "+s.Category+" "+s.Specialty))
+	words := tokens(fold(s.LabelFR + " " + s.LabelNL + " " + s.Category + " " + s.Specialty))
+	words = append(words, "category:"+s.Category, "specialty:"+s.Specialty)
+	for _, w := range words {
+		j, ok := ix.word[w]
+		if !ok {
+			j = int32(len(ix.vocab))
+			ix.word[w] = j
+			ix.vocab = append(ix.vocab, w)
+			ix.post = append(ix.post, nil)
+		}
+		if p := ix.post[j]; len(p) == 0 || p[len(p)-1] != n {
+			ix.post[j] = append(p, n)
+		}
+	}
 }
 
 // Len is the number of services in the index.
@@ -85,7 +114,7 @@ func ParseIndex(f File) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{services: make([]Service, 0, len(recs)), hay: make([]string, 0, len(recs))}
+	ix := &Index{services: make([]Service, 0, len(recs))}
 	for _, r := range recs {
 		s := Service{Code: Code(r.get("code")), LabelFR: r.get("label_fr"), LabelNL: r.get("label_nl"), Category: r.get("category"), Specialty: r.get("specialty")}
 		from, err1 := ParseDate(r.get("from"))
@@ -100,39 +129,171 @@ func ParseIndex(f File) (*Index, error) {
 	return ix, nil
 }
 
-// Search finds services by code prefix (digits) or by words that all occur in the French or
-// Dutch label (or the category), ignoring case and accents; at most limit, in code order,
-// those whose data covers date first (every one when date is zero).
+// Search finds services by code prefix (digits) or by words: each word of the query (or
+// phrase of the word list) must occur in the French or Dutch label, the category or the
+// specialty — itself, as a synonym (synonyms.csv: specialties and everyday words in FR, NL,
+// DE and EN), or with one typo when it has five letters or more — ignoring case and
+// accents. At most limit, best first: those whose data covers date first (all when date is
+// zero), then the closest matches (a whole word before a word's start, before part of a
+// word or a synonym, before a typo), then those still in force, then by code.
 func (ix *Index) Search(text string, date Date, limit int) []Service {
 	text = fold(strings.TrimSpace(text))
 	if text == "" || limit <= 0 {
 		return nil
 	}
-	words := strings.Fields(text)
-	var first, later []Service
+	n := len(ix.services)
+	score := make([]int32, n) // < 0: a word is missing
+	units := ix.units(tokens(text))
+	for ui, u := range units {
+		q := make([]uint8, n)
+		ix.quality(u, ui == len(units)-1, q)
+		for i := range score {
+			if q[i] == 0 || score[i] < 0 {
+				score[i] = -1
+			} else {
+				score[i] += int32(q[i])
+			}
+		}
+	}
+	if len(units) == 0 {
+		for i := range score {
+			score[i] = -1
+		}
+	}
+	var best []int32 // the best limit services, best first
 	for i, s := range ix.services {
-		match := strings.HasPrefix(string(s.Code), text)
-		if !match {
-			match = true
-			for _, w := range words {
-				if !strings.Contains(ix.hay[i], w) {
-					match = false
+		if strings.HasPrefix(string(s.Code), text) {
+			score[i] = 100
+		}
+		if score[i] <= 0 {
+			continue
+		}
+		k := len(best)
+		for k > 0 && ix.before(int32(i), best[k-1], score, date) {
+			k--
+		}
+		if k < limit {
+			best = append(best, 0)
+			copy(best[k+1:], best[k:])
+			best[k] = int32(i)
+			best = best[:min(len(best), limit)]
+		}
+	}
+	out := make([]Service, len(best))
+	for k, i := range best {
+		out[k] = ix.services[i]
+	}
+	return out
+}
+
+// before: service i ranks before service j.
+func (ix *Index) before(i, j int32, score []int32, date Date) bool {
+	a, b := ix.services[i], ix.services[j]
+	if date != 0 {
+		ca, cb := (Period{From: a.From, To: a.To}).Contains(date), (Period{From: b.From, To: b.To}).Contains(date)
+		if ca != cb {
+			return ca
+		}
+	}
+	if score[i] != score[j] {
+		return score[i] > score[j]
+	}
+	if a.To != b.To {
+		return a.To == 0 || b.To != 0 && a.To > b.To
+	}
+	return a.Code < b.Code
+}
+
+// units groups the query's words: a phrase of the word list (the longest, up to four
+// words) is one unit; a word the list ignores is dropped when there are others.
+func (ix *Index) units(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		u := words[i]
+		if ix.syn != nil {
+			for k := min(len(words), i+4); k > i+1; k-- {
+				if p := strings.Join(words[i:k], " "); ix.syn.expand[p] != nil {
+					u, i = p, k-1
 					break
 				}
 			}
-		}
-		switch {
-		case !match:
-		case date == 0 || (Period{From: s.From, To: s.To}).Contains(date):
-			first = append(first, s)
-			if len(first) == limit {
-				return first
+			if e, ok := ix.syn.expand[u]; ok && len(e) == 0 && len(words) > 1 {
+				continue
 			}
-		case len(later) < limit:
-			later = append(later, s)
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// quality sets q[i] to how well service i matches the unit u (0: not at all): 8 the whole
+// word, 6 its start, 4 inside a word or through the word list, 3 a word-list term begun
+// (the last word, being typed); only when none of these matches any service, 1 for one
+// typo away (a word of five letters or more).
+func (ix *Index) quality(u string, last bool, q []uint8) {
+	one := !strings.Contains(u, " ")
+	if one {
+		ix.words(u, 8, 6, 4, q)
+	}
+	if ix.syn != nil {
+		for _, t := range ix.syn.terms {
+			if t == u {
+				ix.expand(t, 4, q)
+			} else if last && len(u) >= 3 && strings.HasPrefix(t, u) {
+				ix.expand(t, 3, q)
+			}
 		}
 	}
-	return append(first, later[:min(len(later), limit-len(first))]...)
+	for _, v := range q {
+		if v > 0 || len(u) < 5 {
+			return
+		}
+	}
+	if ix.syn != nil {
+		for _, t := range ix.syn.terms {
+			if near(t, u) {
+				ix.expand(t, 1, q)
+			}
+		}
+	}
+	for j, w := range ix.vocab {
+		if one && near(w, u) {
+			ix.mark(j, 1, q)
+		}
+	}
+}
+
+// words marks the services with a word equal to w, starting with it or (w of three
+// letters or more) holding it.
+func (ix *Index) words(w string, whole, start, inside uint8, q []uint8) {
+	for j, v := range ix.vocab {
+		switch {
+		case v == w:
+			ix.mark(j, whole, q)
+		case strings.HasPrefix(v, w):
+			ix.mark(j, start, q)
+		case len(w) >= 3 && strings.Contains(v, w):
+			ix.mark(j, inside, q)
+		}
+	}
+}
+
+func (ix *Index) expand(term string, level uint8, q []uint8) {
+	for _, e := range ix.syn.expand[term] {
+		if strings.Contains(e, ":") {
+			if j, ok := ix.word[e]; ok {
+				ix.mark(int(j), level, q)
+			}
+		} else {
+			ix.words(e, level, level, level, q)
+		}
+	}
+}
+
+func (ix *Index) mark(j int, level uint8, q []uint8) {
+	for _, i := range ix.post[j] {
+		q[i] = max(q[i], level)
+	}
 }
 
 // service summarises a code's rows, labels taken from the latest row that has them.

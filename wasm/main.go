@@ -164,7 +164,7 @@ func installEngine(api js.Value, e *engine) {
 	api.Set("_setIndex", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		ix, err := calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte(arg(args, 0).String())})
 		if err == nil {
-			e.index = ix
+			e.index = ix.UseSynonyms(e.ds)
 		}
 		return errorText(err)
 	}))
