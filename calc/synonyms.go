@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -27,31 +26,23 @@ func (ds *Dataset) readSynonyms(f File) error {
 		return err
 	}
 	s := &Synonyms{expand: map[string][]string{}}
-	seen := map[string]bool{}
 	for _, r := range recs {
 		words := tokens(fold(r.get("term")))
 		term := strings.Join(words, " ")
-		lang := r.get("lang")
-		switch {
-		case len(words) == 0 || len(words) > 4:
-			return r.fail("term", "one to four words")
-		case !oneOf(lang, []string{"fr", "nl", "de", "en"}):
-			return r.fail("lang", strconv.Quote(lang)+" is not fr, nl, de or en")
-		case seen[lang+" "+term]:
-			return r.fail("term", strconv.Quote(term)+" is listed twice for "+lang)
-		}
-		seen[lang+" "+term] = true
+		_, lang := parseLang(r.get("lang"))
+		key := r.get("lang") + ":" + term
 		var exp []string
-		for _, e := range strings.Split(r.get("expands"), ";") {
-			if e = strings.TrimSpace(e); e == "" {
-				continue
+		if v := r.get("expands"); v != "" {
+			exp = strings.Split(v, ";")
+		}
+		if len(words) == 0 || len(words) > 4 || !lang || s.expand[key] != nil {
+			return r.fail("term", "one to four words, a language fr|nl|de|en, once per language")
+		}
+		s.expand[key] = exp
+		for _, e := range exp {
+			if e == "" || fold(e) != e || strings.Contains(e, " ") {
+				return r.fail("expands", e+": not a folded label word (lower case, no accents), category:NAME or specialty:NAME")
 			}
-			kind, v, named := strings.Cut(e, ":")
-			if named && (kind != "category" && kind != "specialty" || v == "" || v != strings.ToLower(v) || strings.ContainsAny(v, " ,")) ||
-				!named && (len(tokens(fold(e))) != 1 || fold(e) != e) {
-				return r.fail("expands", strconv.Quote(e)+" is not a folded label word (lower case, no accents), category:NAME or specialty:NAME")
-			}
-			exp = append(exp, e)
 		}
 		if _, ok := s.expand[term]; !ok {
 			s.terms = append(s.terms, term)
@@ -66,10 +57,10 @@ func (ds *Dataset) readSynonyms(f File) error {
 // Synonyms returns the search's word list (nil when the data has none).
 func (ds *Dataset) Synonyms() *Synonyms { return ds.synonyms }
 
-// tokens splits folded text into words of letters and digits.
+// tokens splits folded text into words of letters, digits and ':' (category:NAME).
 func tokens(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '–' && r != '’' && r != '\u00a0')
+		return r < 128 && !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == ':') || r == '–' || r == '’' || r == '\u00a0'
 	})
 }
 
@@ -79,18 +70,14 @@ func near(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
+	i, j := 0, len(a)
+	for i < j && a[i] == b[i] {
 		i++
 	}
-	if i == len(a) {
-		return true
+	for j > i && a[j-1] == b[j-1+len(b)-len(a)] {
+		j--
 	}
-	if len(a) < len(b) {
-		return a[i:] == b[i+1:]
-	}
-	return a[i+1:] == b[i+1:] || i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	// a[i:j] and b[i:j+len(b)-len(a)] differ: at most one letter, or a swap of two.
+	d := len(b) - len(a)
+	return d <= 1 && j-i <= 1 || d == 0 && j-i == 2 && a[i] == b[i+1] && a[i+1] == b[i]
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -85,4 +86,53 @@ func TestSynonymsNameTheData(t *testing.T) {
 		}
 	}
 	require.NotNil(t, ds.Synonyms())
+}
+
+// index10k is a search index of 10,000 generated codes whose labels mix the real labels'
+// words with 3,000 made-up ones (about the vocabulary of the whole nomenclature).
+func index10k(tb testing.TB) *calc.Index {
+	ds, err := Load()
+	require.NoError(tb, err)
+	real := ds.Index().Search("1", 0, 1000)
+	made := make([]string, 3000)
+	for i := range made {
+		made[i] = fmt.Sprintf("%cexamen%dtion", 'a'+i%26, i)
+	}
+	var b strings.Builder
+	b.WriteString("code,label_fr,label_nl,category,specialty,from,to\n")
+	for i := 0; i < 10000; i++ {
+		r := real[i%len(real)]
+		fr := r.LabelFR + " " + made[i%3000] + " " + made[(i*7)%3000]
+		nl := r.LabelNL + " " + made[(i*13)%3000]
+		to := "2024-12-31"
+		if i%3 == 0 {
+			to = ""
+		}
+		q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+		fmt.Fprintf(&b, "%06d,%s,%s,%s,%s,2014-01-01,%s\n", 100000+i*7, q(fr), q(nl), r.Category, r.Specialty, to)
+	}
+	ix, err := calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte(b.String())})
+	require.NoError(tb, err)
+	require.Equal(tb, 10000, ix.Len())
+	return ix.UseSynonyms(ds)
+}
+
+// BenchmarkSearch10k: one keystroke (the query typed so far) over 10,000 codes; the
+// budget is 30 ms per keystroke in the browser (README "Search").
+func BenchmarkSearch10k(b *testing.B) {
+	ix := index10k(b)
+	var keys []string
+	for _, q := range []string{"dermatologue", "consultation generaliste", "Hausbesuch", "huisbzoek", "médecin traitant"} {
+		for i := 1; i <= len(q); i++ {
+			keys = append(keys, q[:i])
+		}
+	}
+	d := calc.DateOf(2024, 6, 1)
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		for _, k := range keys {
+			ix.Search(k, d, 10)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(keys))/1000, "ms/keystroke")
 }
