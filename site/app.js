@@ -16,6 +16,8 @@ const codeInput = $('code');
 const suggestions = suggestionList({ input: codeInput, list: $('suggestions'), status: $('suggestions-status'), onChoose: chooseService });
 
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
+// compact=1 (an insurer's embed, issue 11.6): the essential inputs and the result only.
+const compact = new URLSearchParams(location.search).get('compact') === '1';
 const state = readState(location.search);
 // A language the page does not have (?lang=xx) is not an error of the query: the page
 // says so (#url-notice, naming the parameter and its value) and uses the browser's.
@@ -33,6 +35,7 @@ init();
 
 async function init() {
   if (embedded) document.documentElement.classList.add('embedded');
+  if (compact) document.documentElement.classList.add('compact');
   applyStrings();
   fillForm();
   wireEvents();
@@ -121,6 +124,7 @@ function readControl(target) {
 function writeURL() {
   let search = toSearch(state);
   if (embedded) search += (search ? '&' : '?') + 'embed=1';
+  if (compact) search += (search ? '&' : '?') + 'compact=1';
   const url = location.pathname + search + location.hash;
   if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
   $('poster-link').href = posterHref();
@@ -166,6 +170,7 @@ function onInput(e) {
   // refuses it): forget it with the status.
   if (target.name === 'insured' && state.insured !== 'preferential') delete state['preferential-kind'];
   if (target.name === 'insured' || target.name === 'view') syncVisibility();
+  if (target.name === 'view') renderYear();
   if (!globalThis.Honoraria?.quote) {
     writeURL();
     return;
@@ -218,6 +223,11 @@ function chooseService(code) {
   closeSuggestions();
   codeInput.focus();
   compute({});
+  // On a phone the answer is below the form: bring it into view (issue 11.5).
+  if (globalThis.matchMedia?.('(max-width: 899px)').matches) {
+    const reduce = globalThis.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    $('result').scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+  }
 }
 
 // ---- computing and rendering --------------------------------------------------
@@ -644,19 +654,31 @@ function renderYear() {
   const ic = yr.income_clause_detail || {};
   const bim = yr.bim_income_ceiling_detail || {};
   const row = (label, ...value) => el('div', { class: 'row' }, el('dt', { text: label }), el('dd', {}, ...value));
-  const body = el('dl', { class: 'year-params' },
+  // The statut social is the doctors' own benefit: the doctor view shows it, the patient
+  // view says where it is (issue 11.5).
+  const doctor = isDoctorView();
+  const statut = doctor ? [
     row(`${t(lang, 'statut_social')} — ${t(lang, 'statut_full')}`, v(ss.full, 'eur')),
     row(`${t(lang, 'statut_social')} — ${t(lang, 'statut_partial')}`, v(ss.partial, 'eur')),
     row(`${t(lang, 'statut_social')} — ${t(lang, 'statut_in_training')}`, v(ss.in_training, 'eur')),
+  ] : [];
+  statut.forEach((r, i) => { r.dataset.field = `year-statut-${['full', 'partial', 'in-training'][i]}`; });
+  // Agreement names are written in French in the data: the same name in the reader's words.
+  const years = /^Accord national médico-mutualiste ([\d–-]+)/.exec(yr.agreement || '');
+  const agreement = years && lang !== 'fr' ? t(lang, 'agreement_name', { years: years[1] }) : yr.agreement;
+  const status = yr.agreement_status ? t(lang, `agreement_status_${yr.agreement_status}`) : '';
+  const body = el('dl', { class: 'year-params' },
+    ...statut,
     row(t(lang, 'income_clause'), v(yr.income_clause, 'eur'),
       ic.per_dependant ? el('span', { class: 'reason' }, `+ ${formatAmount(ic.per_dependant, lang)} / ${t(lang, 'dependants').toLowerCase()}`) : null,
       ic.per_titulaire ? el('span', { class: 'reason' }, `${formatAmount(ic.per_titulaire, lang)} / ${t(lang, 'titulaires').toLowerCase()}`) : null),
     row(t(lang, 'indexation'), v(yr.indexation, 'pct'), yr.indexation_detail ? el('span', { class: 'reason', text: yr.indexation_detail }) : null),
     row(t(lang, 'bim_income_ceiling'), v(yr.bim_income_ceiling, 'eur'),
       bim.annual_per_dependant ? el('span', { class: 'reason' }, `+ ${formatAmount(bim.annual_per_dependant, lang)} / ${t(lang, 'dependants').toLowerCase()}`) : null),
-    row(t(lang, 'agreement'), v(yr.agreement), yr.agreement_status ? el('span', { class: 'reason', text: yr.agreement_status }) : null),
+    row(t(lang, 'agreement'), v(agreement), status ? el('span', { class: 'reason', dataset: { field: 'agreement-status', value: yr.agreement_status }, text: status }) : null),
   );
   const parts = [body];
+  if (!doctor) parts.push(el('p', { class: 'hint', dataset: { field: 'year-statut-where' }, text: t(lang, 'year_statut_in_doctor_view') }));
   if ((yr.sources || []).length) {
     parts.push(el('details', { class: 'year-sources' }, el('summary', { text: t(lang, 'sources') }),
       el('ul', { class: 'sources' }, yr.sources.map((s) => el('li', {}, sourceLink(s), s.date ? ` (${s.date})` : '')))));
@@ -765,7 +787,19 @@ const SAFE_VALUE = /^[#(),.%\w\s"'-]{1,120}$/;
 
 function startEmbedMessages() {
   if (window.parent === window) return;
-  const send = () => window.parent.postMessage({ type: 'honoraria:resize', height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  // The content's height, not the document's: the document is at least as tall as
+  // the frame, so measuring it would let the frame grow but never shrink (issue 11.6).
+  const height = () => {
+    const cs = getComputedStyle(document.body);
+    return Math.ceil(document.body.getBoundingClientRect().height + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom));
+  };
+  let sent = 0;
+  const send = () => {
+    const h = height();
+    if (h === sent) return;
+    sent = h;
+    window.parent.postMessage({ type: 'honoraria:resize', height: h }, '*');
+  };
   new ResizeObserver(send).observe(document.body);
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent || !e.data || e.data.type !== 'honoraria:theme') return;

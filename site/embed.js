@@ -5,7 +5,8 @@
 //
 // The element shows the calculator in an <iframe> from our origin, so the host
 // page needs no 'wasm-unsafe-eval': only script-src and frame-src for HOST.
-// Attributes are the URL parameters of the page (BRIEF §8). The frame resizes
+// Attributes are the URL parameters of the page (BRIEF §8), and `compact="1"` for
+// the essential inputs and the result only. The frame resizes
 // itself from the page's honoraria:resize messages. CSS custom properties set
 // on the element (--hon-accent, --hon-font, …) are passed to the frame.
 // Each result is re-dispatched as a `honoraria-result` DOM event (detail:
@@ -14,7 +15,7 @@
 const BASE = new URL('./', import.meta.url);
 const PARAMS = ['code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred',
   'doctor', 'setting', 'on-duty', 'special-request', 'household-income', 'dependants', 'titulaires',
-  'paid', 'third-party', 'lang', 'view', 'training'];
+  'paid', 'third-party', 'lang', 'view', 'training', 'compact'];
 export const THEME_VARS = ['--hon-font', '--hon-text', '--hon-muted', '--hon-bg', '--hon-surface', '--hon-border',
   '--hon-accent', '--hon-accent-text', '--hon-ok', '--hon-bad', '--hon-focus', '--hon-radius'];
 
@@ -62,7 +63,7 @@ class HonorariaCalculator extends HTMLElement {
     if (e.source !== this.frame.contentWindow || e.origin !== BASE.origin) return;
     const m = e.data || {};
     if (m.type === 'honoraria:resize' && Number.isFinite(m.height)) {
-      this.frame.style.height = `${Math.max(200, Math.min(20000, m.height))}px`;
+      this.frame.style.height = `${Math.max(120, Math.min(20000, m.height))}px`;
       this.frame.style.minHeight = '0';
     } else if (m.type === 'honoraria:ready') {
       this.sendTheme();

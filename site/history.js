@@ -32,12 +32,20 @@ export function renderHistory(points, { lang, caption, labels }) {
       svg('text', { x: left - 6, y: yv(v) + 4, class: 'tick', 'text-anchor': 'end' }, formatNumber(Number.isInteger(v) ? String(v) : v.toFixed(1), lang)),
     );
   }
-  const step = Math.max(1, Math.ceil(years.length / 9));
-  years.forEach((y, i) => {
-    if (i % step === 0 || i === years.length - 1) {
-      chart.append(svg('text', { x: x(y), y: H - 8, class: 'tick', 'text-anchor': 'middle' }, String(y)));
+  // Year labels never overlap (issue 11.8): a label every `step` years, at least
+  // MIN_GAP viewBox units apart (a four-digit year is about 30 wide), and the last
+  // year only where it has room.
+  const MIN_GAP = 44;
+  const perYear = maxY === minY ? Infinity : (W - left - right) / (maxY - minY);
+  const step = Math.max(1, Math.ceil(MIN_GAP / perYear));
+  let lastX = -Infinity;
+  for (const y of years) {
+    const atStep = (y - minY) % step === 0;
+    if ((atStep || y === maxY) && x(y) - lastX >= MIN_GAP) {
+      chart.append(svg('text', { x: x(y), y: H - 8, class: 'tick', 'text-anchor': 'middle', 'data-field': 'history-axis-year' }, String(y)));
+      lastX = x(y);
     }
-  });
+  }
   // Series: one path segment per run of consecutive years with data.
   for (const s of SERIES) {
     let d = '';

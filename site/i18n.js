@@ -1054,6 +1054,40 @@ const compareText = {
 };
 for (const [lang, table] of Object.entries(compareText)) Object.assign({ en, fr, nl, de }[lang], table);
 
+// Issue 11 (patients first): agreement names and statuses in the reader's language,
+// "not applicable", the year panel of the patient view, the compact embed.
+const patientsText = {
+  en: {
+    agreement_name: 'National agreement doctors–insurers {years}',
+    'agreement_status_in-force': 'in force',
+    not_applicable: 'not applicable',
+    year_statut_in_doctor_view: 'The doctors’ statut social amounts are in the doctor view.',
+    result_jump: 'Result below',
+  },
+  fr: {
+    agreement_name: 'Accord national médico-mutualiste {years}',
+    'agreement_status_in-force': 'en vigueur',
+    not_applicable: 'sans objet',
+    year_statut_in_doctor_view: 'Les montants du statut social des médecins sont dans la vue médecin.',
+    result_jump: 'Résultat ci-dessous',
+  },
+  nl: {
+    agreement_name: 'Nationaal akkoord artsen-ziekenfondsen {years}',
+    'agreement_status_in-force': 'van kracht',
+    not_applicable: 'niet van toepassing',
+    year_statut_in_doctor_view: 'De bedragen van het sociaal statuut van artsen staan in de artsenweergave.',
+    result_jump: 'Resultaat hieronder',
+  },
+  de: {
+    agreement_name: 'Nationales Abkommen Ärzte-Krankenkassen {years}',
+    'agreement_status_in-force': 'in Kraft',
+    not_applicable: 'entfällt',
+    year_statut_in_doctor_view: 'Die Beträge des Sozialstatuts der Ärzte stehen in der Ansicht für Ärzte.',
+    result_jump: 'Ergebnis unten',
+  },
+};
+for (const [lang, table] of Object.entries(patientsText)) Object.assign({ en, fr, nl, de }[lang], table);
+
 export const STRINGS = { en, fr, nl, de };
 
 // pickLang returns the first supported language among the browser's

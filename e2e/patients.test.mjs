@@ -1,0 +1,122 @@
+// Issue 11 (patients first): search by what people type, the patient and doctor views,
+// a phone, printing, the history axis, compact embedding under the documented CSP.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, values, axeSource, useSite } from './helpers.mjs';
+
+const site = useSite();
+const { open } = site;
+
+test('search: what people type in four languages finds the service (same engine as the CLI)', async () => {
+  const { context, page } = await open('/?lang=de&date=2024-06-01');
+  const first = (q, lang) => page.evaluate(async ([q, lang]) => (await Honoraria.search(q, lang, 5, '2024-06-01'))[0]?.code, [q, lang]);
+  assert.equal(await first('Hausbesuch', 'de'), '103132');
+  assert.equal(await first('Hautarzt', 'de'), '102734');
+  assert.equal(await first('dermatolgue', 'fr'), '102734');
+  assert.equal(await first('huisbezoek', 'nl'), '103132');
+  assert.equal(await first('médecin traitant', 'fr'), '101076');
+  assert.equal(await first('home visit', 'en'), '103132');
+  // In the search box: the first suggestion.
+  await page.fill('#code', 'Hausbesuch');
+  await page.locator('#suggestions button').first().waitFor();
+  assert.equal(await page.locator('#suggestions button').first().getAttribute('data-code'), '103132');
+  await context.close();
+});
+
+test('patient view: no statut social; doctor view: the statut social rows; statuses in the reader\'s words', async () => {
+  let { context, page } = await open('/?code=101076&date=2024-03-01&lang=nl');
+  let v = await values(page);
+  assert.equal(await page.locator('[data-field^="year-statut-full"]').count(), 0);
+  assert.equal(await page.locator('[data-field="year-statut-where"]').count(), 1);
+  assert.equal(v['agreement-status'], 'in-force');
+  assert.equal(await page.locator('[data-field="agreement-status"]').innerText(), 'van kracht');
+  assert.doesNotMatch(await page.locator('#year').innerText(), /in-force|Accord national/);
+  await context.close();
+  ({ context, page } = await open('/?code=101076&date=2024-03-01&lang=fr&view=doctor'));
+  assert.equal(await page.locator('[data-field="year-statut-full"]').count(), 1);
+  await context.close();
+});
+
+test('on a phone the answer comes into view after choosing a service', async () => {
+  const { context, page } = await open('/?lang=fr&date=2024-03-01', { width: 360, height: 740 });
+  await page.fill('#code', 'visite à domicile');
+  await page.locator('#suggestions button').first().click();
+  await page.locator('[data-field="fee"]').waitFor();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('result').getBoundingClientRect();
+    return r.top >= -2 && r.top < innerHeight / 2;
+  }, null, { timeout: 5000 });
+  await context.close();
+});
+
+test('printing one result fits one A4 page', async () => {
+  const { context, page } = await open('/?code=101076&date=2024-03-01&lang=fr&insured=preferential&dmg=1');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1);
+  await context.close();
+});
+
+test('history axis labels never overlap (1280 and 360 px)', async () => {
+  for (const width of [1280, 360]) {
+    const { context, page } = await open('/?code=102771&date=2024-03-01&lang=fr', { width });
+    await page.locator('[data-field="history-axis-year"]').first().waitFor();
+    const boxes = await page.$$eval('[data-field="history-axis-year"]', (ns) => ns.map((n) => n.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    assert.ok(boxes.length >= 2);
+    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i][0] >= boxes[i - 1][1], `${width}px: ${JSON.stringify(boxes)}`);
+    await context.close();
+  }
+});
+
+// Host pages as the documentation writes them, served with the documented CSP.
+const CSP = (origin) => `default-src 'none'; script-src 'self' ${origin}; frame-src ${origin}; style-src 'self'`;
+const ELEMENT_HOST = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
+<script type="module" src="embed.js"></script></head><body><h1>Mutualité</h1>
+<honoraria-calculator id="calc" compact="1" code="101076" lang="fr" date="2024-03-01"></honoraria-calculator></body></html>`;
+const IFRAME_HOST = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
+<script src="embed-iframe.js" defer></script></head><body><h1>Mutualité</h1>
+<iframe data-honoraria title="Honoraria" src="index.html?embed=1&lang=fr&code=101076&date=2024-03-01" style="width:100%;border:0;height:3000px"></iframe></body></html>`;
+
+test('embedding under the documented CSP: the element (compact) and the plain iframe size to their content, shrinking too', async () => {
+  const origin = new URL(site.server.url).origin;
+  const { context, page } = await openPage(site.browser, { width: 360, height: 740 });
+  const blocked = [];
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) blocked.push(m.text()); });
+  for (const [name, body] of [['element-host.html', ELEMENT_HOST], ['iframe-host.html', IFRAME_HOST]]) {
+    await page.route(`**/${name}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', headers: { 'Content-Security-Policy': CSP(origin) }, body }));
+  }
+  await page.goto(site.server.url + 'element-host.html');
+  const frame = page.frameLocator('honoraria-calculator iframe');
+  await frame.locator('[data-field="fee"]').waitFor({ timeout: 30000 });
+  assert.equal(await frame.locator('#compare').isVisible(), false);
+  assert.equal(await frame.locator('#household').isVisible(), false);
+  assert.equal(await frame.locator('#code').isVisible(), true);
+  const compactHeight = await page.waitForFunction(() => {
+    const f = document.querySelector('honoraria-calculator').shadowRoot.querySelector('iframe');
+    const h = parseInt(f.style.height, 10);
+    return h > 0 && Math.abs(h - f.contentDocument.body.getBoundingClientRect().height) < 40 && h;
+  }, null, { timeout: 10000 }).then((h) => h.jsonValue());
+  // The plain iframe starts at 3000 px and shrinks to its content.
+  await page.goto(site.server.url + 'iframe-host.html');
+  await page.frameLocator('iframe[data-honoraria]').locator('[data-field="fee"]').waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => parseInt(document.querySelector('iframe[data-honoraria]').style.height, 10) < 3000, null, { timeout: 10000 });
+  const full = await page.evaluate(() => parseInt(document.querySelector('iframe[data-honoraria]').style.height, 10));
+  assert.ok(compactHeight < full, `compact ${compactHeight} < full ${full}`);
+  assert.deepEqual(blocked, []);
+  await context.close();
+});
+
+test('axe: no serious findings on the compact embed and the patient view at 1280 and 360 px', async () => {
+  for (const width of [1280, 360]) {
+    for (const path of ['/?embed=1&compact=1&code=101076&date=2024-03-01&lang=de', '/?code=103132&date=2024-03-01&lang=nl&age=80']) {
+      const { context, page } = await open(path, { width });
+      await page.evaluate(axeSource());
+      const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${path} at ${width}`);
+      await context.close();
+    }
+  }
+});
