@@ -3,14 +3,25 @@
 //
 //   <script src="https://HOST/embed-iframe.js" defer></script>
 //   <iframe data-honoraria title="Honoraria" src="https://HOST/index.html?embed=1&lang=fr"
-//           style="width:100%;border:0;height:600px"></iframe>
+//           height="600"></iframe>
 //
-// Each frame follows its honoraria:resize messages, shrinking as well as growing.
+// No style attribute either (a host's style-src 'self' forbids it): the script gives each
+// frame its width and border through the CSSOM, and follows its honoraria:resize
+// messages, shrinking as well as growing.
 (() => {
   const origin = new URL(document.currentScript?.src || location.href).origin;
+  const frames = () => document.querySelectorAll('iframe[data-honoraria]');
+  const dress = () => {
+    for (const f of frames()) {
+      f.style.width = '100%';
+      f.style.border = '0';
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', dress);
+  else dress();
   addEventListener('message', (e) => {
     if (e.origin !== origin || e.data?.type !== 'honoraria:resize' || !Number.isFinite(e.data.height)) return;
-    for (const f of document.querySelectorAll('iframe[data-honoraria]')) {
+    for (const f of frames()) {
       if (f.contentWindow === e.source) f.style.height = `${Math.max(120, Math.min(20000, e.data.height))}px`;
     }
   });
