@@ -68,4 +68,3 @@ func FuzzParseDateReference(f *testing.F) {
 		}
 	})
 }
-
