@@ -25,7 +25,6 @@ const $ = (id) => document.getElementById(id);
 // own "kinds" list wins when present.
 const KINDS = ['official', 'agreement', 'insurer', 'union', 'press', 'other', 'rule', 'none'];
 
-
 // ct: this page's own words (coverage.* in data/messages.csv), else the calculator's.
 export function ct(lang, key, vars) {
   const s = lookup(lang, ['coverage.'], key);
