@@ -8,7 +8,7 @@ GOBIN := $(shell $(GO) env GOPATH)/bin
 STATICCHECK := $(GOBIN)/staticcheck
 WASM_EXEC_PATH := $(shell $(GO) env GOROOT)/lib/wasm
 
-.PHONY: all build serve test unit lint wasm-test e2e fuzz bench size deps browser clean
+.PHONY: all build serve test unit js-unit lint wasm-test e2e fuzz bench size deps browser clean
 
 all: build
 
@@ -23,10 +23,14 @@ serve: build
 
 ## test: every test — vet, staticcheck (native and js/wasm), Go tests, a short fuzz run,
 ## the wasm bridge under node, and the browser tests in Chromium
-test: lint unit size fuzz wasm-test e2e
+test: lint unit js-unit size fuzz wasm-test e2e
 
 unit:
 	$(GO) test -count=1 ./...
+
+## js-unit: the pages' pure JS modules under node (no browser; unit/)
+js-unit:
+	node --test unit/
 
 $(STATICCHECK):
 	$(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2

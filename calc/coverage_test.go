@@ -160,3 +160,31 @@ func BenchmarkCoverage(b *testing.B) {
 		_ = ds.Coverage()
 	}
 }
+
+// Every object the interfaces print holds plain values only (assertPlain): the quote, the
+// year, the comparison, the poster row, the fields, the meta, an error.
+func TestObjectsPlainValues(t *testing.T) {
+	ds := bundledForCoverage(t)
+	q, err := ParseQuery(map[string]string{"code": "101076", "date": "2024-03-01", "paid": "40", "dmg": "1"})
+	require.NoError(t, err)
+	res, err := ds.Quote(q)
+	require.NoError(t, err)
+	assertPlain(t, res.Object(), "quote")
+	assertPlain(t, res.PosterLine(nil).Object(), "poster")
+	for _, y := range ds.Years() {
+		yr, err := ds.Year(y, FR)
+		require.NoError(t, err)
+		assertPlain(t, yr.Object(), "year")
+	}
+	for _, kind := range CompareKinds() {
+		cmp, err := ds.Compare(map[string]string{"code": "101076", "date": "2024-03-01"}, kind, []map[string]string{{"dmg": "1"}, {"insured": "preferential"}})
+		require.NoError(t, err)
+		assertPlain(t, cmp.Object(), "compare."+kind)
+	}
+	for _, f := range Fields() {
+		assertPlain(t, f.Object(), "field")
+	}
+	assertPlain(t, ds.Meta(), "meta")
+	_, err = ParseQuery(map[string]string{"code": "x"})
+	assertPlain(t, ErrorObject(err), "error")
+}

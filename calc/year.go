@@ -110,7 +110,7 @@ func yearLayout() [][2]string {
 // the sources.
 func (yr *Year) Object() map[string]any {
 	used := &sourceSet{ds: yr.ds}
-	o := map[string]any{"year": yr.Year}
+	o := map[string]any{"year": itoa(yr.Year)}
 	for _, kv := range yearLayout() {
 		dst, key := o, kv[0]
 		if group, k, nested := strings.Cut(kv[0], "."); nested {

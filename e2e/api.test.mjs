@@ -10,30 +10,36 @@ const site = useSite(async () => {
   ({ page } = await site.open('/'));
 });
 
+// Each query with its expected outcome, pinned (BRIEF §4 and the bundled data): the page and
+// the command line must agree, and agree on these figures — not merely with each other.
+// fee / reimbursement / personal share / pay at desk, supplement allowed, third party
+// mandatory; or the error's kind.
 const QUERIES = [
-  { code: '101076', date: '2024-03-01', insured: 'preferential', dmg: '1', lang: 'nl' },
-  { code: '101076', date: '2024-03-01', lang: 'fr' },
-  { code: '101076', date: '2024-03-01', dmg: '1', doctor: 'nonconventioned', paid: '45', lang: 'en' },
-  { code: '101076', date: '2024-03-01', insured: 'preferential', 'preferential-kind': 'automatic', age: '20', dmg: '1', 'third-party': '1', lang: 'de' },
-  { code: '101076', date: '2020-06-01', 'special-request': '1', lang: 'fr' },
-  { code: '103132', date: '2024-05-10', age: '80', dmg: '1', lang: 'nl' },
-  { code: '102034', date: '2015-03-01', referred: '1', dmg: '1', lang: 'fr' },
-  { code: '101076', date: '2011-06-01', lang: 'en' },
+  [{ code: '101076', date: '2024-03-01', insured: 'preferential', dmg: '1', lang: 'nl' }, ['31.81', '30.81', '1.00', '1.00', false, true]],
+  [{ code: '101076', date: '2024-03-01', lang: 'fr' }, ['31.81', '25.81', '6.00', '31.81', false, false]],
+  [{ code: '101076', date: '2024-03-01', dmg: '1', doctor: 'nonconventioned', paid: '45', lang: 'en' }, ['31.81', '27.81', '4.00', '31.81', true, false]],
+  [{ code: '101076', date: '2024-03-01', insured: 'preferential', 'preferential-kind': 'automatic', age: '20', dmg: '1', 'third-party': '1', lang: 'de' }, ['31.81', '31.81', '0.00', '0.00', false, true]],
+  [{ code: '101076', date: '2020-06-01', 'special-request': '1', lang: 'fr' }, ['26.78', '20.78', '6.00', '26.78', true, false]],
+  [{ code: '103132', date: '2024-05-10', age: '80', dmg: '1', lang: 'nl' }, ['45.81', null, null, '45.81', false, false]],
+  [{ code: '102034', date: '2015-03-01', referred: '1', dmg: '1', lang: 'fr' }, ['36.84', '29.84', '7.00', '36.84', false, false]],
+  [{ code: '101076', date: '2011-06-01', lang: 'en' }, 'no-data'],
 ];
 
-for (const q of QUERIES) {
-  test(`Honoraria.quote equals the CLI: ${JSON.stringify(q)}`, async () => {
+for (const [q, expected] of QUERIES) {
+  test(`Honoraria.quote equals the CLI and the expected outcome: ${JSON.stringify(q)}`, async () => {
     const fromPage = await page.evaluate((query) => Honoraria.quote(query), q);
     const fromCLI = cli(['quote', ...flags(q), '--json']);
-    if (fromCLI.code === 0) {
-      assert.deepEqual(fromPage, fromCLI.json);
-      assert.match(fromPage.fee, /^\d+\.\d{2}$/);
-    } else {
-      // No data (3) or bad input (2): the API gives the error object, never an amount.
-      assert.ok(fromPage.error, `expected an error object, got ${JSON.stringify(fromPage).slice(0, 200)}`);
-      assert.equal(fromPage.fee, undefined);
-      assert.equal(fromPage.error.kind, fromCLI.code === 3 ? 'no-data' : 'input');
+    if (typeof expected === 'string') {
+      assert.equal(fromCLI.code, expected === 'no-data' ? 3 : 2);
+      assert.equal(fromPage.error?.kind, expected);
+      assert.equal(fromPage.fee, undefined, 'an error never carries an amount');
+      return;
     }
+    assert.equal(fromCLI.code, 0);
+    assert.deepEqual(fromPage, fromCLI.json);
+    const got = [fromPage.fee, fromPage.reimbursement, fromPage.personal_share, fromPage.pay_at_desk,
+      fromPage.supplement.allowed, fromPage.third_party_payment.mandatory];
+    assert.deepEqual(got, expected);
   });
 }
 

@@ -30,6 +30,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 cp -R site/. "$tmp/"
 cp "$exec_js" "$tmp/wasm_exec.js"
+# The pages' contract module: the query's fields, the categories and the pages' texts from
+# the engine's tables and data/messages.csv (the one translation store; scripts/sitegen).
+go run ./scripts/sitegen "$tmp/contract.js"
 # -gcflags honoraria/...=-l: no inlining in our own packages — 11 KB less wasm after
 # brotli for ~4 % more time per quote (README, Measurements). scripts/size.sh builds alike.
 GOOS=js GOARCH=wasm go build -trimpath -gcflags='honoraria/...=-l' -ldflags='-s -w' -o "$tmp/honoraria.wasm" ./wasm

@@ -11,10 +11,11 @@
 
 import { LOCALES, t } from './i18n.js?v=__VERSION__';
 import { el } from './dom.js?v=__VERSION__';
+import { FIELDS, COMPARE_KINDS } from './contract.js?v=__VERSION__';
 import { formatAmount, isAmount } from './format.js?v=__VERSION__';
 
-export const KINDS = ['patient', 'doctor', 'referral', 'custom'];
-const DOCTORS = ['conventioned', 'partial-agreed', 'partial-free', 'nonconventioned'];
+export const KINDS = COMPARE_KINDS;
+const DOCTORS = FIELDS.find((f) => f.name === 'doctor').values;
 const MAX_COLS = 4;
 const MIN_COLS = 2;
 

@@ -12,11 +12,12 @@ import { load } from './honoraria.js?v=__VERSION__';
 import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
 import { formatAmount, formatDate, isAmount, today } from './format.js?v=__VERSION__';
 import { el, showLoadFailure } from './dom.js?v=__VERSION__';
+import { FIELDS } from './contract.js?v=__VERSION__';
 import { suggestions as suggestionList, serviceLabel } from './suggest.js?v=__VERSION__';
 
 const $ = (id) => document.getElementById(id);
 const POSTER_LANGS = ['fr', 'nl', 'de'];
-const DOCTORS = ['conventioned', 'partial-agreed', 'partial-free', 'nonconventioned'];
+const DOCTORS = FIELDS.find((f) => f.name === 'doctor').values;
 const MAX_CODES = 40;
 const PARAMS = ['codes', 'date', 'lang', 'poster-lang', 'insured', 'dmg', 'age', 'chronic', 'doctor', 'name', 'inami', 'hours', 'max'];
 const CODE = /^\d{6}$/;

@@ -1,19 +1,20 @@
 // The page state is the URL: every input is mirrored in the query string under
-// the command line's flag names (BRIEF §8), so a URL reproduces a result.
+// the command line's flag names (BRIEF §8), so a URL reproduces a result. The query's
+// fields are the engine's (calc.Fields, written into contract.js at build time); the
+// page adds its own parameters.
 
-export const PARAMS = [
-  'code', 'date', 'insured', 'preferential-kind', 'dmg', 'age', 'chronic', 'referred',
-  'doctor', 'setting', 'on-duty', 'special-request',
-  'household-income', 'dependants', 'titulaires', 'paid', 'third-party', 'lang',
-  'view', 'training', 'compare', 'cols',
-];
+import { FIELDS } from './contract.js?v=__VERSION__';
 
 // Parameters of the page only (not of the engine's query): the doctor view, the
 // doctor's own status for the statut social, and what the compare panel compares
 // (compare=patient|doctor|referral|custom; cols= the custom cases, see compare.js).
 export const PAGE_PARAMS = new Set(['view', 'training', 'compare', 'cols']);
 
-export const BOOLEANS = new Set(['dmg', 'chronic', 'referred', 'on-duty', 'special-request', 'third-party', 'training']);
+// Every parameter, in the URL's order: the query's fields, then the page's own.
+export const PARAMS = [...FIELDS.map((f) => f.name).filter((n) => !PAGE_PARAMS.has(n)), ...PAGE_PARAMS];
+
+// The yes/no parameters: the query's boolean fields (and the page's training box).
+export const BOOLEANS = new Set(FIELDS.filter((f) => f.kind === 'bool').map((f) => f.name));
 
 // Longest value kept from a URL; the engine rejects anything longer anyway.
 const MAX_LEN = 200;

@@ -21,6 +21,7 @@ const ASSETS = [
   `./app.js?v=${VERSION}`,
   `./honoraria.js?v=${VERSION}`,
   `./i18n.js?v=${VERSION}`,
+  `./contract.js?v=${VERSION}`,
   `./state.js?v=${VERSION}`,
   `./format.js?v=${VERSION}`,
   `./dom.js?v=${VERSION}`,

@@ -24,7 +24,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = "usage: honoraria quote|year|coverage|search|import … (see README.md)"
+const usage = "usage: honoraria quote|year|compare|coverage|search|import … (see README.md)"
 
 // run is the whole program, apart from the process, so that tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -43,11 +43,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runImport(args[1:], stdout, stderr)
 	case "search":
 		return runSearch(args[1:], stdout, stderr)
+	case "compare":
+		return runCompare(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprintln(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "honoraria: bad input: command %q: must be quote, year, coverage, search or import\n", args[0])
+	fmt.Fprintf(stderr, "honoraria: bad input: command %q: must be quote, year, compare, coverage, search or import\n", args[0])
 	return 2
 }
 

@@ -29,6 +29,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"honoraria/calc"
 	"honoraria/data"
@@ -109,6 +110,11 @@ func runSplit(fsys fs.FS, dir string, partBytes, prefix int) error {
 	if err != nil {
 		return err
 	}
+	for i, f := range cut.Core {
+		if f.Name == "messages.csv" {
+			cut.Core[i].Data = engineMessages(f.Data)
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -183,4 +189,18 @@ func writeCoverage(ds *calc.Dataset, dir string, prefix int) error {
 		}
 	}
 	return write("coverage.json", cov)
+}
+
+// engineMessages drops the pages' own texts (keys page.* and coverage.*) from messages.csv:
+// the pages read them from contract.js (scripts/sitegen), the engine never does, so the
+// data the page loads first stays small. The checksum is the whole data's (the manifest).
+func engineMessages(b []byte) []byte {
+	var out []byte
+	for _, line := range strings.SplitAfter(string(b), "\n") {
+		if strings.HasPrefix(line, "page.") || strings.HasPrefix(line, "coverage.") {
+			continue
+		}
+		out = append(out, line...)
+	}
+	return out
 }
