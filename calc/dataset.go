@@ -642,17 +642,14 @@ func (ds *Dataset) Codes() []Code {
 
 // Meta describes the data: a checksum of all files (shown in the page footer so a user can
 // tell which data answered), the date the sources were last verified, and the years covered.
+// (The query's fields reach the pages through contract.js, which scripts/sitegen writes
+// from Fields at build time: the page needs them before the engine has started.)
 func (ds *Dataset) Meta() map[string]any {
 	ys := make([]any, len(ds.years))
 	for i, y := range ds.years {
 		ys[i] = strconv.Itoa(y)
 	}
-	fs := Fields()
-	fields := make([]any, len(fs))
-	for i, f := range fs {
-		fields[i] = f.Object()
-	}
-	return map[string]any{"checksum": ds.checksum, "data_date": ds.dataDate.String(), "years": ys, "fields": fields}
+	return map[string]any{"checksum": ds.checksum, "data_date": ds.dataDate.String(), "years": ys}
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 // 1.15 until the engine read the whole nomenclature (patient categories, fee codes, the
-// registry, split data): 1.18 since, the growth recorded in README "Size".
-const BUDGET = 1.18;
+// registry, split data, search words): 1.19 since, the growth recorded in README "Size".
+const BUDGET = 1.19;
 const [floorPath, oursPath, dist] = process.argv.slice(2);
 
 function sizes(buf) {
