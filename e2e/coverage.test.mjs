@@ -157,11 +157,12 @@ test('linked from a no-data answer and from the footer of the calculator', async
   await page.goto(server.url + '?code=101076&date=2011-06-01&lang=nl');
   await page.waitForFunction(() => document.body.classList.contains('ready'));
   const link = page.locator('#answer a.coverage-link');
-  assert.equal(await link.getAttribute('href'), 'coverage.html?lang=nl');
+  // The no-data answer links to the code's own row (issue 11.1); the footer to the whole table.
+  assert.equal(await link.getAttribute('href'), 'coverage.html?lang=nl&q=101076');
   assert.equal(await page.locator('#coverage-link').getAttribute('href'), 'coverage.html?lang=nl');
   await link.click();
   await page.waitForFunction(() => document.body.classList.contains('ready'));
-  assert.match(page.url(), /coverage\.html\?lang=nl$/);
+  assert.match(page.url(), /coverage\.html\?lang=nl&q=101076$/);
   assert.ok(await page.locator('#cov-table tr[data-code="101076"]').count() > 0);
   await context.close();
 });
