@@ -255,3 +255,20 @@ test('markup in the poster’s URL parameters never becomes HTML', async () => {
   assert.deepEqual(Object.keys(await rows(page)), ['101076']);
   await context.close();
 });
+
+test('a home visit without an age: one row per age band with its published figures; an invalid age says the age is needed', async () => {
+  // 103132 on 2024-03-01 (data/2024/tariffs.csv, VNZ 2024, without DMG): fee 45.81;
+  // reimbursement 37.81 under 10, 28.78 from 10 to 74, 29.78 from 75 or chronic.
+  const { context, page } = await open('/poster.html?codes=103132&date=2024-03-01&lang=fr&poster-lang=fr');
+  const bands = await page.$$eval('#poster tbody tr[data-code="103132"]', (trs) => trs.map((tr) => [tr.dataset.band,
+    tr.querySelector('[data-field="poster-reimbursement"]')?.dataset.value ?? null,
+    tr.querySelector('[data-field="poster-personal-share"]')?.dataset.value ?? null]));
+  assert.deepEqual(bands, [['under-10', '37.81', '8.00'], ['10-to-75', '28.78', '17.03'], ['over-75-or-chronic', '29.78', '16.03']]);
+  assert.equal(await page.locator('#chosen li[data-code="103132"]').count(), 1, 'one entry per service in the list');
+  // An age the poster cannot use: the row says the age is needed, not "no data".
+  await page.goto(page.url().replace('&lang=fr', '&lang=fr&age=abc'));
+  await waitReady(page);
+  const why = await page.$$eval('#poster tbody tr[data-code="103132"]', (trs) => trs.map((tr) => tr.dataset.why ?? null));
+  assert.deepEqual(why, ['pp_age_needed']);
+  await context.close();
+});

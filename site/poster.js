@@ -262,19 +262,44 @@ function removeCode(code) {
 // (site/honoraria.js): the poster waits for all of them; a newer computation wins.
 let computation = 0;
 
+// The home-visit bands of the official tables (issue 11.7): a service that needs the
+// patient's age gets one row per band when the poster's patient has no age, each quoted for
+// an age of that band, so the published figures of every band are shown.
+const BANDS = [['under-10', '0'], ['10-to-75', '10'], ['over-75-or-chronic', '75']];
+
+const needsAge = (q) => q?.error?.kind === 'input' && q.error.field === 'age';
+
 function computeAll() {
   writeURL();
   const gen = ++computation;
   const codes = [...state.codes];
-  const answers = codes.map((code) => Honoraria.quote(query(code)));
-  const done = (qs) => {
+  const settle = (xs) => (xs.some((a) => typeof a?.then === 'function') ? Promise.all(xs) : xs);
+  const then = (x, f) => (typeof x?.then === 'function' ? x.then(f) : f(x));
+  const done = (list) => {
     if (gen !== computation) return;
-    rows = codes.map((code, i) => ({ code, q: qs[i] }));
+    rows = list;
     renderChosen();
     renderPoster();
   };
-  if (answers.some((a) => typeof a?.then === 'function')) Promise.all(answers).then(done);
-  else done(answers);
+  then(settle(codes.map((code) => Honoraria.quote(query(code)))), (qs) => {
+    const list = [];
+    const banded = [];
+    codes.forEach((code, i) => {
+      if (!needsAge(qs[i]) || state.age) {
+        list.push({ code, q: qs[i] });
+        return;
+      }
+      for (const [band, age] of BANDS) {
+        const row = { code, band, q: Honoraria.quote({ ...query(code), age }) };
+        list.push(row);
+        banded.push(row);
+      }
+    });
+    then(settle(banded.map((r) => r.q)), (bqs) => {
+      banded.forEach((r, i) => { r.q = bqs[i]; });
+      done(list);
+    });
+  });
 }
 
 // A row's amounts, as strings with a dot (or null when not known).
@@ -313,7 +338,9 @@ function renderChosen() {
     $('chosen').replaceChildren(el('li', { class: 'hint', text: t(lang, 'poster_empty') }));
     return;
   }
-  $('chosen').replaceChildren(...rows.map((r) => {
+  // One entry per service (a home visit's band rows share it).
+  const firsts = rows.filter((r, i) => rows.findIndex((x) => x.code === r.code) === i);
+  $('chosen').replaceChildren(...firsts.map((r) => {
     const a = rowAmounts(r);
     const label = r.q && !r.q.error ? serviceLabel(r.q.service, lang) : t(lang, 'no_data');
     const parts = [el('p', { class: 'chosen-service' }, el('span', { class: 'code' }, r.code), ' ', label)];
@@ -378,17 +405,22 @@ function renderPoster() {
     const labels = svc
       ? [...new Set(langs.map((l) => serviceLabel(svc, l)))].map((text, i) => el('span', { class: 'pl', lang: i === 0 ? (lead === 'nl' ? 'nl' : 'fr') : 'nl' }, text))
       : [];
-    const serviceCell = el('th', { scope: 'row', class: 'pp-service' }, el('span', { class: 'code' }, r.code), ...labels);
+    const band = r.band ? el('span', { class: 'pp-band', dataset: { field: 'poster-band', value: r.band } },
+      ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, `pp_band_${r.band}`)))) : null;
+    const serviceCell = el('th', { scope: 'row', class: 'pp-service' }, el('span', { class: 'code' }, r.code), ...labels, band);
     if (!a) {
-      return el('tr', { class: 'no-data', dataset: { code: r.code, state: r.q?.error?.kind || 'error' } }, serviceCell,
+      // Say why the row is empty: the age is needed (the age field is set but not valid),
+      // or there is no sourced figure.
+      const why = needsAge(r.q) ? 'pp_age_needed' : 'pp_no_data';
+      return el('tr', { class: 'no-data', dataset: { code: r.code, band: r.band, state: r.q?.error?.kind || 'error', why } }, serviceCell,
         el('td', { colspan: '4', class: 'pp-no-data' },
-          ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, 'pp_no_data'))),
-          el('a', { href: `coverage.html?lang=${encodeURIComponent(state.lang)}`, class: 'coverage-link screen-only' }, t(state.lang, 'no_data_coverage'))));
+          ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, why))),
+          why === 'pp_no_data' ? el('a', { href: `coverage.html?lang=${encodeURIComponent(state.lang)}&q=${encodeURIComponent(r.code)}`, class: 'coverage-link screen-only' }, t(state.lang, 'no_data_coverage')) : null));
     }
     if (a.maxSupplement === null) anyDash = true;
     else if (a.declared) anyDeclared = true;
     else anyZero = true;
-    return el('tr', { dataset: { code: r.code, fee: a.fee } }, serviceCell,
+    return el('tr', { dataset: { code: r.code, band: r.band, fee: a.fee } }, serviceCell,
       money(a.reimbursement, 'poster-reimbursement'),
       money(a.share, 'poster-personal-share'),
       money(a.maxSupplement, 'poster-max-supplement', a.declared ? ' *' : ''),
