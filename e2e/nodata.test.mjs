@@ -53,3 +53,13 @@ test('switching back to an ordinary patient forgets the kind of preferential reg
   assert.equal(await page.locator('.error').count(), 0);
   await context.close();
 });
+
+test('"not applicable" where a case does not apply, "not available" where a figure is missing', async () => {
+  // A preferential patient at a GP consultation: third-party payment is mandatory, so the
+  // desk amount without it does not apply.
+  const { context, page } = await site.open('/?code=101076&date=2024-03-01&insured=preferential&lang=fr');
+  const na = page.locator('[data-field="pay-at-desk-without-third-party"]');
+  assert.equal(await na.getAttribute('data-na'), 'not-applicable');
+  assert.equal((await na.innerText()).trim(), 'sans objet');
+  await context.close();
+});

@@ -391,11 +391,14 @@ function renderError(err) {
   $('answer').append(box);
 }
 
-function amountRow(field, labelKey, value, extraClass) {
+// amountRow shows an amount, or says it is not available (no sourced figure) or — with
+// notApplicable — that it does not apply to this case.
+function amountRow(field, labelKey, value, extraClass, notApplicable) {
   const lang = state.lang;
   const dd = isAmount(value)
     ? el('dd', { class: 'amount', dataset: { field, value } }, formatAmount(value, lang))
-    : el('dd', { class: 'amount na', dataset: { field } }, t(lang, 'not_available'));
+    : el('dd', { class: 'amount na', dataset: { field, na: notApplicable ? 'not-applicable' : 'not-available' } },
+      t(lang, notApplicable ? 'not_applicable' : 'not_available'));
   return el('div', { class: `row ${extraClass || ''}` }, el('dt', { text: t(lang, labelKey) }), dd);
 }
 
@@ -415,7 +418,8 @@ function renderQuote(q) {
   );
   const desk = el('dl', { class: 'amounts small' },
     amountRow('pay-at-desk-with-third-party', 'pay_with_tp', q.pay_at_desk_with_third_party),
-    amountRow('pay-at-desk-without-third-party', 'pay_without_tp', q.pay_at_desk_without_third_party),
+    // Without third-party payment does not apply where it is mandatory.
+    amountRow('pay-at-desk-without-third-party', 'pay_without_tp', q.pay_at_desk_without_third_party, '', q.third_party_payment?.mandatory === true),
   );
   const supAllowed = sup.allowed === true;
   const decisions = el('dl', { class: 'decisions' },
