@@ -121,3 +121,12 @@ test('axe: no serious findings on the compact embed and the patient view at 1280
     }
   }
 });
+
+test('embed.html, the embedding documentation, fits 360 px (code blocks scroll inside themselves)', async () => {
+  const { context, page } = await openPage(site.browser, { width: 360, height: 740 });
+  await page.goto(site.server.url + 'embed.html');
+  await page.waitForLoadState('load');
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+  await context.close();
+});
