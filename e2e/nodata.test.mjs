@@ -63,3 +63,23 @@ test('"not applicable" where a case does not apply, "not available" where a figu
   assert.equal((await na.innerText()).trim(), 'sans objet');
   await context.close();
 });
+
+test('one engine call for the main result per user change (a checkbox fires input and change)', async () => {
+  const { context, page } = await site.open('/?code=101076&date=2024-03-01&lang=en');
+  await page.evaluate(() => {
+    globalThis.__calls = [];
+    const quote = Honoraria.quote;
+    Honoraria.quote = (q) => { globalThis.__calls.push(JSON.stringify(q)); return quote(q); };
+  });
+  await page.check('#dmg');
+  await page.waitForFunction(() => document.querySelector('[data-field="personal-share"]')?.dataset.value === '4.00');
+  await page.waitForFunction(() => !document.querySelector('[data-ready="false"]'));
+  await page.waitForTimeout(300);
+  const calls = await page.evaluate(() => globalThis.__calls);
+  const main = calls.filter((c) => { const q = JSON.parse(c); return q.dmg === '1' && q.date === '2024-03-01' && !q.insured; });
+  // The main result once, and the history's point for the same date once (before the fix,
+  // 'input' and 'change' each recomputed everything: every call came twice).
+  assert.equal(main.length, 2, calls.join('\n'));
+  assert.equal(calls.length, new Set(calls).size + 1, calls.join('\n'));
+  await context.close();
+});

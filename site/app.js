@@ -165,7 +165,12 @@ function onInput(e) {
   // The code box is handled on 'input'; its 'change' (on blur, e.g. when a
   // suggestion is clicked) must not rebuild the list under the pointer.
   if (target === codeInput && e.type === 'change') return;
+  // A checkbox, radio or select fires 'input' and then 'change' for one user change: the
+  // second brings nothing new, so it must not quote again (issue 12: one engine call per
+  // change). 'change' still counts where no 'input' came first.
+  const before = toSearch(state);
   readControl(target);
+  if (e.type === 'change' && toSearch(state) === before) return;
   // The kind of preferential regime means nothing for an ordinary patient (the engine
   // refuses it): forget it with the status.
   if (target.name === 'insured' && state.insured !== 'preferential') delete state['preferential-kind'];
