@@ -50,6 +50,7 @@ type CodeInfo struct {
 	Rubric     string
 	KeyLetters []KeyLetter
 	KeyDate    calc.Date // dbegin_key_letter_value: the date the values apply from (0: not given)
+	Begin      calc.Date // dbegin: the code valid from (0: not given)
 	File       string
 	Line       int
 }
@@ -311,10 +312,12 @@ func (exp *Export) addCode(file string, line int, f map[string]string) error {
 	if err != nil {
 		return fieldError(file, line, f, "nomen_code", "a nomenclature code is 6 digits")
 	}
-	if old, dup := exp.Codes[code]; dup {
-		return fieldError(file, line, f, "nomen_code", "defined twice (first at line "+strconv.Itoa(old.Line)+")")
-	}
 	ci := &CodeInfo{Code: code, LabelFR: f["nomen_desc_fr"], LabelNL: f["nomen_desc_nl"], Rubric: f["nomen_grp_n"], File: file, Line: line}
+	if v := f["dbegin"]; v != "" {
+		if ci.Begin, _, err = parseDate(v); err != nil {
+			return fieldError(file, line, f, "dbegin", err.Error())
+		}
+	}
 	if v := f["dbegin_key_letter_value"]; v != "" {
 		if ci.KeyDate, _, err = parseDate(v); err != nil {
 			return fieldError(file, line, f, "dbegin_key_letter_value", err.Error())
@@ -337,6 +340,17 @@ func (exp *Export) addCode(file string, line int, f map[string]string) error {
 			kl.HasValue = true
 		}
 		ci.KeyLetters = append(ci.KeyLetters, kl)
+	}
+	// A code may have several rows (one per validity): the latest is the current one, the
+	// others' labels join the label history.
+	if old, dup := exp.Codes[code]; dup {
+		if old.Begin == ci.Begin {
+			return fieldError(file, line, f, "nomen_code", "defined twice for the same dbegin (first at line "+strconv.Itoa(old.Line)+")")
+		}
+		if old.Begin > ci.Begin {
+			old, ci = ci, old
+		}
+		exp.Labels[code] = append(exp.Labels[code], LabelSpell{From: old.Begin, To: ci.Begin - 1, FR: old.LabelFR, NL: old.LabelNL})
 	}
 	exp.Codes[code] = ci
 	return nil

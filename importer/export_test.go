@@ -183,3 +183,32 @@ func TestReadZipSlipAndBomb(t *testing.T) {
 	require.ErrorAs(t, err, &le)
 	assert.Contains(t, err.Error(), "decompression bomb")
 }
+
+// NOMEN_SUMMARY_EXT may carry a code once per validity: the latest row is the current one,
+// the older one's labels describe the older periods; a code only NOMEN_CODE_DESC_HIST
+// defines is imported with its labels from there.
+func TestCodeRowsThroughTime(t *testing.T) {
+	files := tinyExport()
+	// The current row from 2025; an older one from 2020.
+	files["NOMEN_SUMMARY_EXT.xml"] = strings.Replace(files["NOMEN_SUMMARY_EXT.xml"], "<DBEGIN>2024-01-01T00:00:00</DBEGIN>", "<DBEGIN>2025-01-01T00:00:00</DBEGIN>", 1)
+	files["NOMEN_SUMMARY_EXT.xml"] = strings.Replace(files["NOMEN_SUMMARY_EXT.xml"], "</NOMEN_SUMMARY_EXT_LIST>",
+		"  <NOMEN_SUMMARY_EXT><NOMEN_CODE>109991</NOMEN_CODE><DBEGIN>2020-01-01</DBEGIN><NOMEN_DESC_FR>TEST FIXTURE ancien libellé</NOMEN_DESC_FR><NOMEN_DESC_NL>TEST FIXTURE oude omschrijving</NOMEN_DESC_NL></NOMEN_SUMMARY_EXT>\n</NOMEN_SUMMARY_EXT_LIST>", 1)
+	files["NOMEN_CODE_DESC_HIST.xml"] = `<?xml version="1.0" encoding="UTF-8"?>
+<L><NOMEN_CODE_DESC_HIST><nomen_code>109993</nomen_code><language>F</language><nomen_desc>TEST FIXTURE code historique</nomen_desc><dbegin>2020-01-01</dbegin></NOMEN_CODE_DESC_HIST></L>
+`
+	files["NOMEN_CODE_FEE_LIM_HIST.xml"] = strings.Replace(files["NOMEN_CODE_FEE_LIM_HIST.xml"], "</NOMEN_CODE_FEE_LIM_HIST_LIST>",
+		"  <NOMEN_CODE_FEE_LIM_HIST><NOMEN_CODE>109993</NOMEN_CODE><FEE_CODE>0</FEE_CODE><DBEGIN_FEE>2021-01-01</DBEGIN_FEE><DEND_FEE>2021-12-31</DEND_FEE><FEE>12.00</FEE></NOMEN_CODE_FEE_LIM_HIST>\n</NOMEN_CODE_FEE_LIM_HIST_LIST>", 1)
+	exp, err := Read(writeExport(t, files))
+	require.NoError(t, err)
+	res, err := Merge(bundledFiles(t), exp)
+	require.NoError(t, err)
+	ds, err := calc.NewDataset(res.Files)
+	require.NoError(t, err)
+	tr := ds.Tariffs("109991")
+	require.Len(t, tr, 2)
+	assert.Equal(t, "TEST FIXTURE ancien libellé", tr[0].LabelFR, "2024: the older row's label")
+	assert.Equal(t, "TEST FIXTURE consultation médecin", tr[1].LabelFR, "2025: the current label")
+	old := ds.Tariffs("109993")
+	require.Len(t, old, 1)
+	assert.Equal(t, "TEST FIXTURE code historique", old[0].LabelFR)
+}

@@ -268,7 +268,10 @@ func groupRows(exp *Export, res *Result) ([]codeGroup, error) {
 	for _, i := range idx {
 		r := &rows[i]
 		if _, ok := exp.Codes[r.Code]; !ok {
-			return nil, &Error{File: r.File, Line: r.Line, Field: "nomen_code", Value: string(r.Code), Reason: "no table of the export defines this code (NOMEN_SUMMARY_EXT)"}
+			if len(exp.Labels[r.Code]) == 0 {
+				return nil, &Error{File: r.File, Line: r.Line, Field: "nomen_code", Value: string(r.Code), Reason: "no table of the export defines this code (NOMEN_SUMMARY_EXT, NOMEN_CODE_DESC_HIST)"}
+			}
+			exp.Codes[r.Code] = &CodeInfo{Code: r.Code, File: r.File, Line: r.Line} // labels from its history
 		}
 		fc := exp.FeeCodes[r.FeeCode]
 		if fc == nil {
