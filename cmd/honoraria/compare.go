@@ -16,36 +16,14 @@ why one case pays less. Exit status: 0 answered, 2 bad input.`
 
 // runCompare prints calc.Dataset.Compare: the page's compare panel on the command line.
 func runCompare(args []string, stdout, stderr io.Writer) int {
-	fields := append(calc.QueryFields(), "json", "data", "compare", "cases")
-	bools := map[string]bool{"json": true}
-	for _, f := range calc.BoolFields() {
-		bools[f] = true
+	qf, status, ok := parseQueryFlags("compare", usageCompare, args, []string{"compare", "cases"}, stdout, stderr)
+	if !ok {
+		return status
 	}
-	in, rest, err := parseFlags("compare", args, fields, bools)
-	if err == errHelp {
-		fmt.Fprintln(stdout, usageCompare)
-		return 0
-	}
-	if err != nil {
-		return fail(stderr, err)
-	}
-	if len(rest) > 0 {
-		return fail(stderr, &calc.InputError{Field: "arguments", Value: strings.Join(rest, " "), Reason: "compare takes only --flags"})
-	}
-	asJSON, err := boolFlag("json", in)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	kind, cases := in["compare"], in["cases"]
+	in, dataIn, asJSON := qf.query, qf.data, qf.json
+	kind, cases := qf.extra["compare"], qf.extra["cases"]
 	if kind == "" {
 		kind = calc.ComparePatient
-	}
-	dataIn := map[string]string{}
-	if dir, ok := in["data"]; ok {
-		dataIn["data"] = dir
-	}
-	for _, k := range []string{"json", "data", "compare", "cases"} {
-		delete(in, k)
 	}
 	var custom []map[string]string
 	if cases != "" {

@@ -19,37 +19,15 @@ const usageQuote = `usage: honoraria quote --code C --date YYYY-MM-DD [--insured
 Amounts: a dot and at most two decimals. Exit status: 0 answered, 2 bad input, 3 no data.`
 
 func runQuote(args []string, stdout, stderr io.Writer) int {
-	fields := append(calc.QueryFields(), "json", "data")
-	bools := map[string]bool{"json": true} // the query's yes/no fields come from the contract
-	for _, f := range calc.BoolFields() {
-		bools[f] = true
+	qf, status, ok := parseQueryFlags("quote", usageQuote, args, nil, stdout, stderr)
+	if !ok {
+		return status
 	}
-	in, rest, err := parseFlags("quote", args, fields, bools)
-	if err == errHelp {
-		fmt.Fprintln(stdout, usageQuote)
-		return 0
-	}
+	q, err := calc.ParseQuery(qf.query)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if len(rest) > 0 {
-		return fail(stderr, &calc.InputError{Field: "arguments", Value: strings.Join(rest, " "), Reason: "quote takes only --flags"})
-	}
-	asJSON, err := boolFlag("json", in)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	delete(in, "json")
-	dataIn := map[string]string{}
-	if dir, ok := in["data"]; ok {
-		dataIn["data"] = dir
-		delete(in, "data")
-	}
-	q, err := calc.ParseQuery(in)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	ds, code := dataFor(dataIn, stderr)
+	ds, code := dataFor(qf.data, stderr)
 	if ds == nil {
 		return code
 	}
@@ -57,12 +35,59 @@ func runQuote(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if asJSON {
+	if qf.json {
 		printJSON(stdout, res.Object())
 		return 0
 	}
 	printQuote(stdout, ds, res)
 	return 0
+}
+
+// queryFlags are a query command's flags: the query's fields (the contract's, calc.Fields),
+// --json, --data and the command's own extra flags.
+type queryFlags struct {
+	query map[string]string // the query's fields only
+	extra map[string]string // the command's own flags
+	data  map[string]string // {"data": DIR} when --data was given
+	json  bool
+}
+
+// parseQueryFlags parses a query command's flags. ok is false when the command is done:
+// --help printed its usage (status 0) or the flags were bad input (status 2).
+func parseQueryFlags(name, usage string, args, extra []string, stdout, stderr io.Writer) (qf queryFlags, status int, ok bool) {
+	fields := append(append(calc.QueryFields(), "json", "data"), extra...)
+	bools := map[string]bool{"json": true} // the query's yes/no fields come from the contract
+	for _, f := range calc.BoolFields() {
+		bools[f] = true
+	}
+	in, rest, err := parseFlags(name, args, fields, bools)
+	if err == errHelp {
+		fmt.Fprintln(stdout, usage)
+		return qf, 0, false
+	}
+	if err != nil {
+		return qf, fail(stderr, err), false
+	}
+	if len(rest) > 0 {
+		return qf, fail(stderr, &calc.InputError{Field: "arguments", Value: strings.Join(rest, " "), Reason: name + " takes only --flags"}), false
+	}
+	if qf.json, err = boolFlag("json", in); err != nil {
+		return qf, fail(stderr, err), false
+	}
+	qf.data, qf.extra = map[string]string{}, map[string]string{}
+	if dir, ok := in["data"]; ok {
+		qf.data["data"] = dir
+	}
+	for _, k := range extra {
+		if v, ok := in[k]; ok {
+			qf.extra[k] = v
+		}
+		delete(in, k)
+	}
+	delete(in, "json")
+	delete(in, "data")
+	qf.query = in
+	return qf, 0, true
 }
 
 // printQuote writes the readable answer: its words from messages.csv, its amounts as the
