@@ -70,12 +70,18 @@ func main() {
 	}
 }
 
-func run(fsys fs.FS, out string) error {
+// load reads and validates a data folder (file:line: field on a defect).
+func load(fsys fs.FS) ([]calc.File, *calc.Dataset, error) {
 	files, err := data.Files(fsys)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	ds, err := calc.NewDataset(files)
+	return files, ds, err
+}
+
+func run(fsys fs.FS, out string) error {
+	files, ds, err := load(fsys)
 	if err != nil {
 		return err
 	}
@@ -95,11 +101,7 @@ func run(fsys fs.FS, out string) error {
 }
 
 func runSplit(fsys fs.FS, dir string, partBytes, prefix int) error {
-	files, err := data.Files(fsys)
-	if err != nil {
-		return err
-	}
-	ds, err := calc.NewDataset(files)
+	files, ds, err := load(fsys)
 	if err != nil {
 		return err
 	}
