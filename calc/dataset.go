@@ -20,14 +20,16 @@ type Dataset struct {
 	rules    map[string][]RuleParam
 	messages map[string]map[Lang]string
 	registry map[string]RegistryEntry
-	feeCodes map[int]FeeCode
-	prices   map[Code][]Price // sorted by valid_from, then fee code
-	checksum string
-	dataDate Date // the latest sources_verified date
-	years    []int
-	horizon  int // the last year the data speaks of: folders and explicit valid_to dates
-	split    *Split
-	synonyms *Synonyms
+	// sourceObjects are the sources as answers cite them, built once (sourceObject).
+	sourceObjects map[string]map[string]any
+	feeCodes      map[int]FeeCode
+	prices        map[Code][]Price // sorted by valid_from, then fee code
+	checksum      string
+	dataDate      Date // the latest sources_verified date
+	years         []int
+	horizon       int // the last year the data speaks of: folders and explicit valid_to dates
+	split         *Split
+	synonyms      *Synonyms
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -173,6 +175,10 @@ func NewDataset(files []File) (*Dataset, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	ds.sourceObjects = make(map[string]map[string]any, len(ds.sources))
+	for id := range ds.sources {
+		ds.sourceObjects[id] = ds.sourceObject(id)
 	}
 	if needRegistry != "" && len(ds.registry) == 0 {
 		return nil, &DataError{File: needRegistry, Err: "registry.csv, which declares every rule and parameter, is missing or empty"}

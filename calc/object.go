@@ -136,7 +136,13 @@ func (s *sourceSet) all() []any {
 	return out
 }
 
+// sourceObject returns a source's object, built once per dataset and shared by every answer
+// that cites it (answers are read, never changed, by the interfaces): a quote cites a
+// handful of sources, each a map of six fields (issue 12: allocations per quote).
 func (ds *Dataset) sourceObject(id string) map[string]any {
+	if o, ok := ds.sourceObjects[id]; ok {
+		return o
+	}
 	src := ds.sources[id]
 	return map[string]any{"id": id, "kind": src.Kind, "title": src.Title, "url": src.URL, "date": optString(src.Date), "eli": optString(src.ELI)}
 }
