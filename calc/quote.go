@@ -260,8 +260,15 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 		fixed = nil
 	}
 	cp, byCategory, ageMatters := ds.priceFor(q, t.Code)
-	for _, fc := range ageMatters {
-		res.note("note.category-needs-age", fc.Sources, map[string]string{"fee_code": itoa(fc.Number), "description": fc.Description(q.Lang)})
+	if len(ageMatters) > 0 {
+		// One note for every category the age would decide.
+		var codes, descs []string
+		var sources []string
+		for _, fc := range ageMatters {
+			codes, descs = append(codes, itoa(fc.Number)), append(descs, fc.Description(q.Lang))
+			sources = append(sources, fc.Sources...)
+		}
+		res.note("note.category-needs-age", sources, map[string]string{"fee_code": strings.Join(codes, ", "), "description": strings.Join(descs, "; ")})
 	}
 	if byCategory && cp.price.Amount.GreaterThan(fee) {
 		res.note("note.category-above-fee", cp.price.Sources, map[string]string{"fee_code": itoa(cp.feeCode.Number), "amount": euros(cp.price.Amount)})

@@ -2,6 +2,8 @@ package data
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -112,4 +114,22 @@ func TestInvariantsOverAllData(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 100, "the invariants ran over too few quotes")
+}
+
+// A data folder made before registry.csv existed (an older import) loads with the
+// program's registry.
+func TestFolderWithoutRegistry(t *testing.T) {
+	files, err := Files(Bundled())
+	require.NoError(t, err)
+	dir := t.TempDir()
+	for _, f := range files {
+		if f.Name == "registry.csv" {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, f.Data, 0o644))
+	}
+	_, err = LoadFrom(os.DirFS(dir))
+	require.NoError(t, err)
 }

@@ -17,8 +17,12 @@ var bundled embed.FS
 func Bundled() fs.FS { return bundled }
 
 // Files reads every .csv under fsys (a folder laid out like this one), named relative to it.
+// A folder made before registry.csv existed (an older import) gets the program's own: the
+// registry declares what the engine implements, so it belongs to the program as much as to
+// the data.
 func Files(fsys fs.FS) ([]calc.File, error) {
 	var out []calc.File
+	hasRegistry := false
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".csv") {
 			return err
@@ -27,9 +31,17 @@ func Files(fsys fs.FS) ([]calc.File, error) {
 		if err != nil {
 			return err
 		}
+		hasRegistry = hasRegistry || p == "registry.csv"
 		out = append(out, calc.File{Name: p, Data: b})
 		return nil
 	})
+	if err == nil && !hasRegistry && len(out) > 0 {
+		b, rerr := fs.ReadFile(bundled, "registry.csv")
+		if rerr != nil {
+			return nil, rerr
+		}
+		out = append(out, calc.File{Name: "registry.csv", Data: b})
+	}
 	return out, err
 }
 
