@@ -232,7 +232,12 @@ func (ds *Dataset) reimbursementKind(t *Tariff, c Category, d Date, published st
 	if r := ds.ruleFor("not-reimbursed", t, d, c); r != nil {
 		return KindNone
 	}
-	age := map[Band]int{"": -1, BandUnder10: 0, Band10To75: 10, BandOver75OrChronic: 75}[t.Band]
+	age := -1
+	for _, b := range BandAges() {
+		if b.Band == t.Band {
+			age = b.Age
+		}
+	}
 	if cp, ok, _ := ds.priceFor(Query{Date: d, Age: age, Preferential: c.Preferential, DMG: c.DMG, Doctor: Conventioned}, t.Code); ok {
 		return ds.kindOf(cp.price.Sources)
 	}

@@ -322,6 +322,16 @@ func (ds *Dataset) sourceList(r record) ([]string, error) {
 	return ids, nil
 }
 
+// folderPeriod reads a row's period and checks that it starts in the year of its folder
+// (YYYY/tariffs.csv, parameters.csv, prices.csv).
+func folderPeriod(r record, year int) (Period, error) {
+	p, err := period(r)
+	if err == nil && p.From.Year() != year {
+		err = r.fail("valid_from", p.From.String()+" does not fall in "+strconv.Itoa(year)+": rows go in the folder of the year they start")
+	}
+	return p, err
+}
+
 func period(r record) (Period, error) {
 	from, err := ParseDate(r.get("valid_from"))
 	if err != nil {
@@ -404,11 +414,8 @@ func (ds *Dataset) readTariffs(f File, year int) error {
 		if t.Band != "" && !oneOf(string(t.Band), bandNames()) {
 			return r.fail("band", strconv.Quote(string(t.Band))+" is not one of "+strings.Join(bandNames(), ", "))
 		}
-		if t.Period, err = period(r); err != nil {
+		if t.Period, err = folderPeriod(r, year); err != nil {
 			return err
-		}
-		if t.Period.From.Year() != year {
-			return r.fail("valid_from", t.Period.From.String()+" does not fall in "+strconv.Itoa(year)+": rows go in the folder of the year they start")
 		}
 		if t.Fee, err = optAmount(r, "fee"); err != nil {
 			return err
@@ -455,11 +462,8 @@ func (ds *Dataset) readParams(f File, year int) error {
 		if problem := e.valueProblem(p.Value); problem != "" {
 			return r.fail("value", strconv.Quote(p.Value)+": "+problem)
 		}
-		if p.Period, err = period(r); err != nil {
+		if p.Period, err = folderPeriod(r, year); err != nil {
 			return err
-		}
-		if p.Period.From.Year() != year {
-			return r.fail("valid_from", p.Period.From.String()+" does not fall in "+strconv.Itoa(year))
 		}
 		if p.Sources, err = ds.sourceList(r); err != nil {
 			return err

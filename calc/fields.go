@@ -50,6 +50,18 @@ const (
 	BandOver75OrChronic Band = "over-75-or-chronic"
 )
 
+// BandAges gives each home-visit band the youngest age in it: the age that quotes a band
+// when only the band is known (the coverage report, the price poster's rows by band).
+func BandAges() []struct {
+	Band Band
+	Age  int
+} {
+	return []struct {
+		Band Band
+		Age  int
+	}{{BandUnder10, 0}, {Band10To75, 10}, {BandOver75OrChronic, 75}}
+}
+
 // A Field is one query field of the contract.
 type Field struct {
 	Name    string   // as the command-line flag (without dashes), the URL parameter and the JS key

@@ -123,11 +123,8 @@ func (ds *Dataset) readPrices(f File, year int) error {
 			return r.fail("code", strconv.Quote(r.get("code"))+" is not a 6-digit code")
 		}
 		p := Price{Code: code, Note: r.get("note"), File: f.Name, Line: r.line}
-		if p.Period, err = period(r); err != nil {
+		if p.Period, err = folderPeriod(r, year); err != nil {
 			return err
-		}
-		if p.Period.From.Year() != year {
-			return r.fail("valid_from", p.Period.From.String()+" does not fall in "+strconv.Itoa(year)+": rows go in the folder of the year they start")
 		}
 		if !allDigits(r.get("fee_code"), 1, 6) {
 			return r.fail("fee_code", strconv.Quote(r.get("fee_code"))+" is not a fee code (1–6 digits)")

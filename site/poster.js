@@ -12,7 +12,7 @@ import { load } from './honoraria.js?v=__VERSION__';
 import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
 import { formatAmount, formatDate, isAmount, today } from './format.js?v=__VERSION__';
 import { el, showLoadFailure } from './dom.js?v=__VERSION__';
-import { FIELDS } from './contract.js?v=__VERSION__';
+import { FIELDS, BANDS } from './contract.js?v=__VERSION__';
 import { suggestions as suggestionList, serviceLabel } from './suggest.js?v=__VERSION__';
 
 const $ = (id) => document.getElementById(id);
@@ -262,10 +262,10 @@ function removeCode(code) {
 // (site/honoraria.js): the poster waits for all of them; a newer computation wins.
 let computation = 0;
 
-// The home-visit bands of the official tables (issue 11.7): a service that needs the
-// patient's age gets one row per band when the poster's patient has no age, each quoted for
-// an age of that band, so the published figures of every band are shown.
-const BANDS = [['under-10', '0'], ['10-to-75', '10'], ['over-75-or-chronic', '75']];
+// The home-visit bands of the official tables (issue 11.7; contract.js BANDS, from
+// calc.BandAges): a service that needs the patient's age gets one row per band when the
+// poster's patient has no age, each quoted for the youngest age of that band, so the
+// published figures of every band are shown.
 
 const needsAge = (q) => q?.error?.kind === 'input' && q.error.field === 'age';
 
