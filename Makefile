@@ -44,7 +44,7 @@ lint: $(STATICCHECK)
 
 ## fuzz: a short run of each fuzz target (seed corpora in testdata/fuzz)
 fuzz:
-	bash scripts/fuzz.sh 10s
+	bash scripts/fuzz.sh 30000x
 
 ## wasm-test: the js/wasm bridge tests under node (clean environment: js/wasm caps env at 8 KiB)
 wasm-test:
