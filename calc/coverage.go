@@ -69,16 +69,6 @@ type CoverageRow struct {
 	Line    int
 }
 
-// A Conflict is a row whose note records a disagreement between sources.
-type Conflict struct {
-	Subject string // the code, or the parameter name
-	Period  Period
-	File    string
-	Line    int
-	Note    string
-	Sources []string
-}
-
 // Categories lists the four beneficiary categories in the order of the official tables.
 func Categories() []Category {
 	return []Category{{}, {Preferential: true}, {DMG: true}, {Preferential: true, DMG: true}}
@@ -140,7 +130,7 @@ func (ds *Dataset) Coverage() Coverage {
 		}
 		cov.YearParams = append(cov.YearParams, yp)
 	}
-	cov.Conflicts = ds.conflicts()
+	cov.Conflicts = ds.conflicts
 	return cov
 }
 
@@ -349,33 +339,6 @@ func (ds *Dataset) yearParams(y int) YearParams {
 	return yp
 }
 
-// conflicts lists the tariff rows and year parameters whose note mentions a conflict
-// between sources (data/README.md: conflicts are recorded in the note).
-func (ds *Dataset) conflicts() []Conflict {
-	var out []Conflict
-	mentions := func(note string) bool { return strings.Contains(strings.ToLower(note), "conflict") }
-	for _, code := range ds.Codes() {
-		for _, t := range ds.tariffs[code] {
-			if mentions(t.Note) {
-				out = append(out, Conflict{Subject: string(code), Period: t.Period, File: t.File, Line: t.Line, Note: t.Note, Sources: t.Sources})
-			}
-		}
-	}
-	var names []string
-	for n := range ds.params {
-		names = append(names, n)
-	}
-	SortStrings(names)
-	for _, n := range names {
-		for _, p := range ds.params[n] {
-			if mentions(p.Note) {
-				out = append(out, Conflict{Subject: n, Period: p.Period, File: p.File, Line: p.Line, Note: p.Note, Sources: p.Sources})
-			}
-		}
-	}
-	return out
-}
-
 // Kinds lists every kind a coverage figure can have, most authoritative first.
 func Kinds() []string {
 	return []string{"official", "agreement", "insurer", "union", "press", "other", KindRule, KindNone}
@@ -439,8 +402,10 @@ func (c Coverage) Object() map[string]any {
 	}
 	conflicts := make([]any, len(c.Conflicts))
 	for i, cf := range c.Conflicts {
-		conflicts[i] = map[string]any{"subject": cf.Subject, "valid_from": cf.Period.From.String(), "valid_to": optString(cf.Period.To.String()),
-			"file": cf.File, "line": strconv.Itoa(cf.Line), "note": cf.Note, "sources": strs(cf.Sources)}
+		kept, other := cf.Figures()
+		conflicts[i] = map[string]any{"subject": cf.Subject, "field": cf.Field, "date": cf.Date.String(),
+			"kept": kept, "kept_sources": strs(cf.KeptSources), "other": other, "other_sources": strs(cf.OtherSources),
+			"file": cf.File, "line": strconv.Itoa(cf.Line), "note": cf.Note}
 	}
 	yearStr := func(y int) any {
 		if y == 0 {

@@ -30,6 +30,7 @@ type Dataset struct {
 	horizon       int // the last year the data speaks of: folders and explicit valid_to dates
 	split         *Split
 	synonyms      *Synonyms
+	conflicts     []Conflict // conflicts.csv, in file order
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -203,6 +204,8 @@ func NewDataset(files []File) (*Dataset, error) {
 			err = ds.readFeeCodes(f)
 		case f.Name == SynonymsFile:
 			err = ds.readSynonyms(f)
+		case f.Name == ConflictsFile:
+			err = ds.readConflicts(f)
 		case base == "tariffs.csv" || base == "parameters.csv" || base == "prices.csv":
 			y, yerr := strconv.Atoi(strings.TrimSuffix(dir, "/"))
 			if yerr != nil || y < minYear || y > maxYear {
@@ -306,16 +309,19 @@ func linkable(u string) bool {
 }
 
 // sourceList parses a ;-separated list of source ids, each of which must exist.
-func (ds *Dataset) sourceList(r record) ([]string, error) {
-	raw := r.get("source")
+func (ds *Dataset) sourceList(r record) ([]string, error) { return ds.sourceIDs(r, "source") }
+
+// sourceIDs reads a column of source ids separated by ";", each one in sources.csv.
+func (ds *Dataset) sourceIDs(r record, col string) ([]string, error) {
+	raw := r.get(col)
 	if raw == "" {
-		return nil, r.fail("source", "every figure needs a source")
+		return nil, r.fail(col, "every figure needs a source")
 	}
 	var ids []string
 	for _, id := range strings.Split(raw, ";") {
 		id = strings.TrimSpace(id)
 		if _, ok := ds.sources[id]; !ok {
-			return nil, r.fail("source", strconv.Quote(id)+" is not in sources.csv")
+			return nil, r.fail(col, strconv.Quote(id)+" is not in sources.csv")
 		}
 		ids = append(ids, id)
 	}

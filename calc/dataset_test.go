@@ -41,6 +41,13 @@ func TestLoaderRejects(t *testing.T) {
 		{"unknown rule", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.magic,101076,2024-01-01,,any,any,1.00,src,\n")}, `rules.csv:2: rule: "share.magic" is not a rule the engine implements`},
 		{"rule value", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.fixed,101076,2024-01-01,,any,any,four,src,\n")}, `rules.csv:2: value: "four": must be an amount`},
 		{"unknown file", File{"extra.csv", []byte("a\n")}, "extra.csv: unknown data file"},
+		{"conflict subject", conflictFile("1010,fee,2024-01-01,31.81,src,31.98,src"), `conflicts.csv:2: subject: "1010" is neither a 6-digit code nor a parameter`},
+		{"conflict field", conflictFile("101076,value,2024-01-01,31.81,src,31.98,src"), `conflicts.csv:2: field: "value": a conflict on a code is about one of fee,`},
+		{"conflict parameter field", conflictFile("statut_social.full,fee,2024-01-01,31.81,src,31.98,src"), `conflicts.csv:2: field: "fee": a conflict on a parameter or rule is about its value`},
+		{"conflict date", conflictFile("101076,fee,2024-13-01,31.81,src,31.98,src"), `conflicts.csv:2: date: "2024-13-01"`},
+		{"conflict kept", conflictFile("101076,fee,2024-01-01,\"31,81\",src,31.98,src"), `conflicts.csv:2: kept: "31,81" is not an amount`},
+		{"conflict same", conflictFile("101076,fee,2024-01-01,31.81,src,31.810,src"), `conflicts.csv:2: other: the same as kept`},
+		{"conflict source", conflictFile("101076,fee,2024-01-01,31.81,src,31.98,nosuch"), `conflicts.csv:2: other_sources: "nosuch" is not in sources.csv`},
 		{"missing translation", File{"messages.csv", []byte("key,en,fr,nl,de\nx,a,b,,d\n")}, "messages.csv:2: nl: missing translation"},
 	}
 	for _, c := range cases {
@@ -56,6 +63,10 @@ func TestLoaderRejects(t *testing.T) {
 			assert.Contains(t, err.Error(), c.want)
 		})
 	}
+}
+
+func conflictFile(row string) File {
+	return File{"conflicts.csv", []byte("subject,field,date,kept,kept_sources,other,other_sources,note\n" + row + ",\n")}
 }
 
 func TestParseQueryErrors(t *testing.T) {
