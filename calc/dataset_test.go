@@ -2,6 +2,7 @@ package calc
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -139,17 +140,16 @@ func engineSource(t *testing.T) string {
 	return b.String()
 }
 
-// Every message key the engine's code uses is in messages.csv (which the loader already
-// requires in four languages); rule names are not messages.
+// Every message key the engine's code uses is in messages.csv. A key is a string literal
+// of the code whose first segment is a prefix messages.csv uses (nodata., share., compare. …);
+// the names passed to ruleFor and param are registry names, not messages, and are removed
+// from the source first — a message that shares a rule's name is still checked.
 func TestMessagesUsedExist(t *testing.T) {
 	ds := fixture(t)
-	for _, key := range quotedKeys(engineSource(t)) {
-		if strings.HasSuffix(key, ".") {
-			continue // built with a suffix (supplement.ban-shared-room. + value)
-		}
-		if _, isRule := ds.registry[key]; isRule {
-			continue
-		}
+	src := regexp.MustCompile(`(ruleFor|param)\("[^"]*"`).ReplaceAllString(engineSource(t), "")
+	keys := quotedKeys(src, ds.messages)
+	assert.Greater(t, len(keys), 40, "the scan finds the engine's keys")
+	for _, key := range keys {
 		_, ok := ds.messages[key]
 		assert.True(t, ok, "message %q used in the code is missing from messages.csv", key)
 	}
@@ -172,12 +172,18 @@ func TestRegistryNamesTheRulesOfTheCode(t *testing.T) {
 	assert.Equal(t, declared, used)
 }
 
-// quotedKeys finds the string literals that look like message keys.
-func quotedKeys(src string) []string {
+// quotedKeys finds the string literals that look like message keys: a prefix that
+// messages.csv uses, a dot, and a name. A literal ending in "." or "_" is the start of a key
+// built with a suffix (supplement.ban-shared-room. + value), not a key itself.
+func quotedKeys(src string, messages map[string]map[Lang]string) []string {
+	prefixes := map[string]bool{}
+	for k := range messages {
+		prefixes[k[:strings.IndexByte(k+".", '.')]] = true
+	}
+	key := regexp.MustCompile(`^([a-z_-]+)\.[a-z0-9_.-]*[a-z0-9-]$`)
 	var out []string
-	for _, part := range strings.Split(src, `"`)[1:] {
-		if i := strings.IndexByte(part, '.'); i > 0 && !strings.ContainsAny(part, " /%{}()=,:") && len(part) < 60 &&
-			strings.Contains("nodata input fee share reimbursement note third-party desk bill supplement band", part[:i]) {
+	for i, part := range strings.Split(src, `"`) {
+		if m := key.FindStringSubmatch(part); i%2 == 1 && m != nil && prefixes[m[1]] {
 			out = append(out, part)
 		}
 	}
