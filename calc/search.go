@@ -133,7 +133,7 @@ func ParseIndex(f File) (*Index, error) {
 // phrase of the word list) must occur in the French or Dutch label, the category or the
 // specialty — itself, as a synonym (synonyms.csv: specialties and everyday words in FR, NL,
 // DE and EN), or with one typo when it has five letters or more — ignoring case and
-// accents. At most limit, best first: those whose data covers date first (all when date is
+// accents. When no service has every word, those with the most of them are found. At most limit, best first: those whose data covers date first (all when date is
 // zero), then the closest matches (a whole word before a word's start, before part of a
 // word or a synonym, before a typo), then those still in force, then by code.
 func (ix *Index) Search(text string, date Date, limit int) []Service {
@@ -143,11 +143,19 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 	}
 	n := len(ix.services)
 	score := make([]int32, n) // < 0: a word is missing
+	// What a service would score on the units it matches, and how many it matches: when no
+	// service matches every unit ("prix visite patient 75 ans"), those that match the most
+	// are shown rather than nothing.
+	partial, matched := make([]int32, n), make([]int32, n)
 	units := ix.units(tokens(text))
 	for ui, u := range units {
 		q := make([]uint8, n)
 		ix.quality(u, ui == len(units)-1, q)
 		for i := range score {
+			if q[i] > 0 {
+				partial[i] += int32(q[i])
+				matched[i]++
+			}
 			if q[i] == 0 || score[i] < 0 {
 				score[i] = -1
 			} else {
@@ -155,9 +163,19 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 			}
 		}
 	}
-	if len(units) == 0 {
-		for i := range score {
+	most := int32(0)
+	for i := range score {
+		most = max(most, matched[i])
+		if score[i] > 0 || len(units) == 0 {
+			most = -1 // every unit matched somewhere (or there are none): no fallback
+			break
+		}
+	}
+	for i := range score {
+		if len(units) == 0 {
 			score[i] = -1
+		} else if most > 0 && matched[i] == most {
+			score[i] = partial[i]
 		}
 	}
 	var best []int32 // the best limit services, best first
