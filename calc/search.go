@@ -163,8 +163,12 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 			}
 		}
 	}
-	most := int32(0)
-	for i := range score {
+	prefixes := ix.codesIn(tokens(text))
+	most := int32(0) // a query that names codes finds those codes, not partial matches
+	if len(prefixes) > 0 {
+		most = -1
+	}
+	for i := 0; i < len(score) && most >= 0; i++ {
 		most = max(most, matched[i])
 		if score[i] > 0 || len(units) == 0 {
 			most = -1 // every unit matched somewhere (or there are none): no fallback
@@ -180,8 +184,10 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 	}
 	var best []int32 // the best limit services, best first
 	for i, s := range ix.services {
-		if strings.HasPrefix(string(s.Code), text) {
-			score[i] = 100
+		for _, p := range prefixes {
+			if strings.HasPrefix(string(s.Code), p) {
+				score[i] = 100
+			}
 		}
 		if score[i] <= 0 {
 			continue
@@ -202,6 +208,34 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 		out[k] = ix.services[i]
 	}
 	return out
+}
+
+// codesIn reads the codes a query names, as people write them: one code or its start
+// ("1010", "101076"), the same in groups ("101 076", "101.076"), or several codes
+// ("101076-101080", the ambulatory and hospital codes of a pair), with words the list
+// ignores ("code 101076") around them.
+func (ix *Index) codesIn(words []string) []string {
+	var digits []string
+	for _, w := range words {
+		if allDigits(w, 1, 6) {
+			digits = append(digits, w)
+		} else if e, ok := ix.syn.expandOf(w); !ok || len(e) > 0 {
+			return nil
+		}
+	}
+	joined := strings.Join(digits, "")
+	if len(digits) > 1 && len(joined) > 6 {
+		for _, d := range digits {
+			if len(d) != 6 {
+				return nil
+			}
+		}
+		return digits
+	}
+	if joined == "" || len(joined) > 6 {
+		return nil
+	}
+	return []string{joined}
 }
 
 // before: service i ranks before service j.
