@@ -69,25 +69,6 @@ type CoverageRow struct {
 	Line    int
 }
 
-// Categories lists the four beneficiary categories in the order of the official tables.
-func Categories() []Category {
-	return []Category{{}, {Preferential: true}, {DMG: true}, {Preferential: true, DMG: true}}
-}
-
-// Name is the category as the data columns and objects name it: ordinary, preferential,
-// ordinary_dmg, preferential_dmg.
-func (c Category) Name() string {
-	n := "ordinary"
-	if c.Preferential {
-		n = "preferential"
-	}
-	if c.DMG {
-		n += "_dmg"
-	}
-	return n
-}
-
-func yearPeriod(y int) Period { return Period{From: DateOf(y, 1, 1), To: DateOf(y, 12, 31)} }
 
 // Coverage lists what the data covers. A published reimbursement takes the kind of the row's
 // first source, as the engine uses it; without one, a share.fixed rule in force for the code
@@ -279,30 +260,6 @@ func coversYear(ps []Period, y int) bool {
 		}
 	}
 	return false
-}
-
-func dayAfter(d Date) Date {
-	y, m, day := d.Year(), int(d)/100%100, int(d)%100
-	if day < daysIn(y, m) {
-		return DateOf(y, m, day+1)
-	}
-	if m < 12 {
-		return DateOf(y, m+1, 1)
-	}
-	return DateOf(y+1, 1, 1)
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 4, 6, 9, 11:
-		return 30
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	}
-	return 31
 }
 
 func (ds *Dataset) anyTariffIn(y int) bool {

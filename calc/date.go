@@ -76,3 +76,30 @@ func (p Period) Overlaps(q Period) bool {
 
 // String returns "2024-01-01 → 2024-12-31" or "2024-01-01 →" when open.
 func (p Period) String() string { return p.From.String() + " → " + p.To.String() }
+
+// yearPeriod is the calendar year y.
+func yearPeriod(y int) Period { return Period{From: DateOf(y, 1, 1), To: DateOf(y, 12, 31)} }
+
+func dayAfter(d Date) Date {
+	y, m, day := d.Year(), int(d)/100%100, int(d)%100
+	if day < daysIn(y, m) {
+		return DateOf(y, m, day+1)
+	}
+	if m < 12 {
+		return DateOf(y, m+1, 1)
+	}
+	return DateOf(y+1, 1, 1)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 4, 6, 9, 11:
+		return 30
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31
+}
