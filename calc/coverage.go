@@ -69,7 +69,6 @@ type CoverageRow struct {
 	Line    int
 }
 
-
 // Coverage lists what the data covers. A published reimbursement takes the kind of the row's
 // first source, as the engine uses it; without one, a share.fixed rule in force for the code
 // and category makes the reimbursement and the share [KindRule]. The personal share comes
