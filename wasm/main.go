@@ -10,7 +10,9 @@
 //	Honoraria.quote({code: "101076", date: "2024-03-01", insured: "preferential", dmg: true})
 //	Honoraria.year(2024, "nl")
 //	Honoraria.search("raadpleging", 10)   // code prefix or words; [{code, label_fr, label_nl, …}]
-//	Honoraria.meta()                      // {checksum, data_date, years}
+//	Honoraria.meta()                      // {checksum, data_date, years, fields}
+//	Honoraria.compare(query, "doctor")    // {columns: [{key, label, answer}], differences: [{why, text, data}]}
+//	Honoraria.poster(query, "10.00")      // the quote with its price-poster row (poster: {max_supplement, total, …})
 //
 // Every function returns a plain JS object, the same object the command line
 // prints with --json; bad input returns {error: {kind, field, value, message}}
@@ -26,6 +28,8 @@ import (
 	"errors"
 	"strings"
 	"syscall/js"
+
+	"github.com/shopspring/decimal"
 
 	"honoraria/calc"
 	"honoraria/data/bundle"
@@ -158,6 +162,12 @@ func installEngine(api js.Value, e *engine) {
 	api.Set("meta", js.FuncOf(func(_ js.Value, _ []js.Value) any {
 		return guard(func() js.Value { return toJS(e.ds.Meta()) })
 	}))
+	api.Set("compare", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return guard(func() js.Value { return compare(e, arg(args, 0), arg(args, 1), arg(args, 2)) })
+	}))
+	api.Set("poster", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return guard(func() js.Value { return poster(e, arg(args, 0), arg(args, 1)) })
+	}))
 	api.Set("_load", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return errorText(e.load(arg(args, 0), arg(args, 1)))
 	}))
@@ -179,22 +189,91 @@ func errorText(err error) any {
 
 // quote answers Honoraria.quote(query).
 func quote(e *engine, query js.Value) js.Value {
-	fields, err := queryFields(query)
-	if err != nil {
-		return toJS(calc.ErrorObject(err))
-	}
-	q, err := calc.ParseQuery(fields)
-	if err != nil {
-		return toJS(calc.ErrorObject(err))
-	}
-	if p := e.missingPart(q.Code); p != "" {
-		return toJS(map[string]any{"_part": p})
+	_, q, fail, ok := parsed(e, query)
+	if !ok {
+		return fail
 	}
 	res, err := e.ds.Quote(q)
 	if err != nil {
 		return toJS(calc.ErrorObject(err))
 	}
 	return toJS(res.Object())
+}
+
+// parsed reads a query object; with split data it names the part to fetch first.
+func parsed(e *engine, query js.Value) (map[string]string, calc.Query, js.Value, bool) {
+	fields, err := queryFields(query)
+	var q calc.Query
+	if err == nil {
+		q, err = calc.ParseQuery(fields)
+	}
+	if err != nil {
+		return nil, q, toJS(calc.ErrorObject(err)), false
+	}
+	if p := e.missingPart(q.Code); p != "" {
+		return nil, q, toJS(map[string]any{"_part": p}), false
+	}
+	return fields, q, js.Value{}, true
+}
+
+// compare answers Honoraria.compare(query, kind, cases): the same service for each case
+// of a kind of comparison (patient, doctor, referral, or custom with two to four case
+// objects {insured, dmg, doctor, referred, age}), and the sentences that say why one case
+// pays less (calc.Dataset.Compare). A query that does not parse still compares: each
+// column then carries its error.
+func compare(e *engine, query, kind, cases js.Value) js.Value {
+	fields, err := queryFields(query)
+	if err != nil {
+		return toJS(calc.ErrorObject(err))
+	}
+	if q, err := calc.ParseQuery(fields); err == nil {
+		if p := e.missingPart(q.Code); p != "" {
+			return toJS(map[string]any{"_part": p})
+		}
+	}
+	k := calc.ComparePatient
+	if kind.Type() == js.TypeString {
+		k = kind.String()
+	}
+	var custom []map[string]string
+	if cases.Type() == js.TypeObject {
+		for i := 0; i < cases.Length() && i <= calc.MaxCases; i++ {
+			c, err := queryFields(cases.Index(i))
+			if err != nil {
+				return toJS(calc.ErrorObject(err))
+			}
+			custom = append(custom, c)
+		}
+	}
+	res, err := e.ds.Compare(fields, k, custom)
+	if err != nil {
+		return toJS(calc.ErrorObject(err))
+	}
+	return toJS(res.Object())
+}
+
+// poster answers Honoraria.poster(query, declared): the quote's object with its price
+// poster row ("poster": fee, shares, maximum supplement, total), declared being the
+// supplement maximum the doctor declares ("10.00" or "10,00"; empty when none).
+func poster(e *engine, query, declared js.Value) js.Value {
+	_, q, fail, ok := parsed(e, query)
+	if !ok {
+		return fail
+	}
+	var max *decimal.Decimal
+	if declared.Type() == js.TypeString {
+		var err error
+		if max, err = calc.ParseDeclared(declared.String()); err != nil {
+			return toJS(calc.ErrorObject(err))
+		}
+	}
+	res, err := e.ds.Quote(q)
+	if err != nil {
+		return toJS(calc.ErrorObject(err))
+	}
+	o := res.Object()
+	o["poster"] = res.PosterLine(max).Object()
+	return toJS(o)
 }
 
 // year answers Honoraria.year(y, lang); y is a number or a four-digit string.
