@@ -66,6 +66,23 @@ func (ds *Dataset) Year(y int, lang Lang) (*Year, error) {
 	return yr, nil
 }
 
+// StatutStatus names the statut social a doctor's status gives (the year's
+// statut_social.KEY, "none" for no benefit): in_training for a doctor in training, none for
+// a non-conventioned doctor, partial for a partially conventioned one, full otherwise. The
+// answer's statut_social uses it, and the doctor view through contract.js (scripts/sitegen),
+// which needs it without an answer.
+func StatutStatus(d DoctorStatus, training bool) string {
+	switch {
+	case training:
+		return "in_training"
+	case d == NonConventioned:
+		return "none"
+	case d == PartialAgreed || d == PartialFree:
+		return "partial"
+	}
+	return "full"
+}
+
 func (yr *Year) value(name string, used *sourceSet) any {
 	p := yr.Params[name]
 	if p == nil {
