@@ -157,7 +157,7 @@ func NewDataset(files []File) (*Dataset, error) {
 		registry: map[string]RegistryEntry{},
 	}
 	files = append([]File(nil), files...)
-	insertionSort(files, func(a, b File) bool { return a.Name < b.Name })
+	insertionSort(len(files), func(i, j int) bool { return files[i].Name < files[j].Name }, func(i, j int) { files[i], files[j] = files[j], files[i] })
 	sum := fnv.New64a()
 	years := map[int]bool{}
 	// sources and the registry first: the other files refer to them.
@@ -236,7 +236,8 @@ func NewDataset(files []File) (*Dataset, error) {
 	for y := range years {
 		ds.years = append(ds.years, y)
 	}
-	insertionSort(ds.years, func(a, b int) bool { return a < b })
+	ys := ds.years
+	insertionSort(len(ys), func(i, j int) bool { return ys[i] < ys[j] }, func(i, j int) { ys[i], ys[j] = ys[j], ys[i] })
 	for _, y := range ds.years {
 		ds.horizon = max(ds.horizon, y)
 	}
@@ -573,9 +574,10 @@ func (ds *Dataset) checkLabels() error {
 // same name, or two rule parameters of the same rule and scope, whose periods overlap.
 func (ds *Dataset) checkOverlaps() error {
 	for code, rows := range ds.tariffs {
-		insertionSort(rows, func(a, b Tariff) bool {
+		insertionSort(len(rows), func(i, j int) bool {
+			a, b := &rows[i], &rows[j]
 			return a.Band < b.Band || a.Band == b.Band && a.Period.From < b.Period.From
-		})
+		}, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 		for i := 1; i < len(rows); i++ {
 			a, b := rows[i-1], rows[i]
 			if a.Band == b.Band && a.Period.Overlaps(b.Period) {

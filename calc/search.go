@@ -299,7 +299,7 @@ func (ix *Index) mark(j int, level uint8, q []uint8) {
 // service summarises a code's rows, labels taken from the latest row that has them.
 func (ds *Dataset) service(code Code) Service {
 	rows := append([]Tariff(nil), ds.tariffs[code]...)
-	insertionSort(rows, func(a, b Tariff) bool { return a.Period.From < b.Period.From })
+	insertionSort(len(rows), func(i, j int) bool { return rows[i].Period.From < rows[j].Period.From }, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 	s := Service{Code: code, Category: rows[0].Category, Specialty: rows[0].Specialty, From: rows[0].Period.From}
 	for _, r := range rows {
 		if r.LabelFR != "" {
