@@ -661,7 +661,7 @@ func (ds *Dataset) Meta() map[string]any {
 	for i, y := range ds.years {
 		ys[i] = strconv.Itoa(y)
 	}
-	return map[string]any{"checksum": ds.checksum, "data_date": ds.dataDate.String(), "years": ys}
+	return obj("checksum", ds.checksum, "data_date", ds.dataDate.String(), "years", ys)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -47,7 +47,7 @@ func (k *KnownFee) object() any {
 	if k == nil {
 		return nil
 	}
-	return map[string]any{"fee": k.Fee, "valid_from": k.Period.From.String(), "valid_to": optString(k.Period.To.String()), "sources": stringsToAny(k.Sources)}
+	return obj("fee", k.Fee, "valid_from", k.Period.From.String(), "valid_to", optString(k.Period.To.String()), "sources", stringsToAny(k.Sources))
 }
 
 func stringsToAny(ss []string) []any {
@@ -88,7 +88,7 @@ func (e *DataError) Error() string {
 // object every interface returns instead of an answer:
 // {"error": {"kind": "input"|"no-data"|"internal", "field", "value", "message"}}.
 func ErrorObject(err error) map[string]any {
-	e := map[string]any{"kind": "internal", "field": nil, "value": nil, "message": err.Error()}
+	e := obj("kind", "internal", "field", nil, "value", nil, "message", err.Error())
 	for ; err != nil; err = unwrap(err) { // errors.As, without its reflection (wasm size)
 		switch x := err.(type) {
 		case *InputError:
@@ -104,7 +104,7 @@ func ErrorObject(err error) map[string]any {
 		}
 		break
 	}
-	return map[string]any{"error": e}
+	return obj("error", e)
 }
 
 func unwrap(err error) error {

@@ -16,8 +16,7 @@ type Service struct {
 
 // Object returns the service for the interfaces.
 func (s Service) Object() map[string]any {
-	return map[string]any{"code": string(s.Code), "label_fr": optString(s.LabelFR), "label_nl": optString(s.LabelNL),
-		"category": s.Category, "specialty": optString(s.Specialty), "from": s.From.String(), "to": optString(s.To.String())}
+	return obj("code", string(s.Code), "label_fr", optString(s.LabelFR), "label_nl", optString(s.LabelNL), "category", s.Category, "specialty", optString(s.Specialty), "from", s.From.String(), "to", optString(s.To.String()))
 }
 
 // Search finds services by code prefix (digits) or by words that all occur in the French or
