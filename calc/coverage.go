@@ -353,7 +353,7 @@ func (ds *Dataset) yearParams(y int) YearParams {
 // between sources (data/README.md: conflicts are recorded in the note).
 func (ds *Dataset) conflicts() []Conflict {
 	var out []Conflict
-	mentions := func(note string) bool { return strings.Contains(strings.ToLower(note), "conflict") }
+	mentions := func(note string) bool { return strings.Contains(lower(note), "conflict") }
 	for _, code := range ds.Codes() {
 		for _, t := range ds.tariffs[code] {
 			if mentions(t.Note) {

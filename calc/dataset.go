@@ -294,9 +294,9 @@ func linkable(u string) bool {
 			return false
 		}
 	}
-	lower := strings.ToLower(u)
+	low := lower(u)
 	for _, p := range []string{"https://", "http://"} {
-		if strings.HasPrefix(lower, p) {
+		if strings.HasPrefix(low, p) {
 			return len(u) > len(p) && u[len(p)] != '/'
 		}
 	}

@@ -2,6 +2,8 @@ package calc
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Service is a code as the search lists it: labels, category and the dates covered.
@@ -319,10 +321,25 @@ func (ds *Dataset) service(code Code) Service {
 	return s
 }
 
+// lower is strings.ToLower without strings.Map and its helpers (~6 KB of wasm): letters
+// by unicode.ToLower, invalid bytes as U+FFFD (as strings.ToLower does).
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			rs := []rune(s)
+			for j, r := range rs {
+				rs[j] = unicode.ToLower(r)
+			}
+			return string(rs)
+		}
+	}
+	return s
+}
+
 // fold lowers case and strips the accents used in French, Dutch and German labels.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range lower(s) {
 		switch r {
 		case 'à', 'á', 'â', 'ä', 'ã':
 			r = 'a'

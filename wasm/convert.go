@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+	"unicode/utf8"
 
 	"honoraria/calc"
 )
@@ -262,7 +263,11 @@ func isBigInt(v js.Value) (big bool) {
 // shorten cuts text echoed in an error to a sane length.
 func shorten(s string) string {
 	if len(s) > 64 {
-		return strings.ToValidUTF8(s[:64], "") + "…"
+		i := 64 // back to a character's first byte (strings.ToValidUTF8 weighs ~4 KB of wasm)
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		return s[:i] + "…"
 	}
 	return s
 }
