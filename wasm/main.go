@@ -10,8 +10,8 @@
 //	Honoraria.quote({code: "101076", date: "2024-03-01", insured: "preferential", dmg: true})
 //	Honoraria.year(2024, "nl")
 //	Honoraria.search("raadpleging", 10)   // code prefix or words; [{code, label_fr, label_nl, …}]
-//	Honoraria.meta()                      // {checksum, data_date, years, fields}
-//	Honoraria.compare(query, "doctor")    // {columns: [{key, label, answer}], differences: [{why, text, data}]}
+//	Honoraria.meta()                      // {checksum, data_date, years}
+//	Honoraria.compare(query, "doctor")    // {columns: [{key, label, answer}], differences: [{why, text, data, causes}]}
 //	Honoraria.poster(query, "10.00")      // the quote with its poster row (poster: {max_supplement, total, …})
 //
 // Every function returns a plain JS object, the same object the command line
