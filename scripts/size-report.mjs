@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 // 1.15 until the engine read the whole nomenclature (patient categories, fee codes, the
-// registry, split data, search words), 1.19 then; 1.21 since the page's comparisons and
+// registry, split data, search words), 1.19 then; 1.205 since the page's comparisons and
 // poster rows come from the engine (Honoraria.compare, Honoraria.poster): README "Size".
-const BUDGET = 1.21;
+const BUDGET = 1.205;
 const [floorPath, oursPath, dist] = process.argv.slice(2);
 
 function sizes(buf) {
