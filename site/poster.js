@@ -177,8 +177,8 @@ function onInput(e) {
       target.setAttribute('aria-invalid', 'true');
       delete state.max[target.dataset.declared];
     }
+    redeclare(target.dataset.declared, target);
     writeURL();
-    redeclare(target.dataset.declared);
     renderPoster();
     return;
   }
@@ -306,17 +306,25 @@ function computeAll() {
 }
 
 // posterRow asks the engine for a row: the answer and its poster row (fee, shares, maximum
-// supplement, total) with the maximum the doctor declared for the code.
+// supplement, total) with the maximum the doctor declared for the code. An amount the
+// engine refuses (the field's check lets through more than it accepts) is left out.
 function posterRow(q) {
-  return Honoraria.poster(q, state.max[q.code] ?? '');
+  const retry = (res) => {
+    if (res?.error?.field !== 'max') return res;
+    delete state.max[q.code];
+    return Honoraria.poster(q, '');
+  };
+  const res = Honoraria.poster(q, state.max[q.code] ?? '');
+  return typeof res?.then === 'function' ? res.then(retry) : retry(res);
 }
 
 // redeclare asks again for the rows of a code whose declared maximum changed (its data is
-// loaded: the answers are at once).
-function redeclare(code) {
+// loaded: the answers are at once); an amount the engine refused is flagged on its field.
+function redeclare(code, input) {
   for (const r of rows) {
-    if (r.code === code && r.q && !r.q.error) r.q = posterRow(r.query);
+    if (r.code === code) r.q = posterRow(r.query);
   }
+  if (input.value.trim() !== '' && state.max[code] === undefined) input.setAttribute('aria-invalid', 'true');
 }
 
 // A row's amounts: the engine's poster row (strings with a dot, null when not known).
