@@ -244,7 +244,7 @@ func addKind(list []string, k string) []string {
 
 // coversYear reports whether the periods together cover every day of year y.
 func coversYear(ps []Period, y int) bool {
-	insertionSort(ps, func(a, b Period) bool { return a.From < b.From })
+	insertionSort(len(ps), func(i, j int) bool { return ps[i].From < ps[j].From }, func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
 	next := DateOf(y, 1, 1) // the first day not yet covered
 	end := DateOf(y, 12, 31)
 	for _, p := range ps {

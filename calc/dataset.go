@@ -158,7 +158,7 @@ func NewDataset(files []File) (*Dataset, error) {
 		registry: map[string]RegistryEntry{},
 	}
 	files = append([]File(nil), files...)
-	insertionSort(files, func(a, b File) bool { return a.Name < b.Name })
+	insertionSort(len(files), func(i, j int) bool { return files[i].Name < files[j].Name }, func(i, j int) { files[i], files[j] = files[j], files[i] })
 	sum := fnv.New64a()
 	years := map[int]bool{}
 	// sources and the registry first: the other files refer to them.
@@ -239,7 +239,8 @@ func NewDataset(files []File) (*Dataset, error) {
 	for y := range years {
 		ds.years = append(ds.years, y)
 	}
-	insertionSort(ds.years, func(a, b int) bool { return a < b })
+	ys := ds.years
+	insertionSort(len(ys), func(i, j int) bool { return ys[i] < ys[j] }, func(i, j int) { ys[i], ys[j] = ys[j], ys[i] })
 	for _, y := range ds.years {
 		ds.horizon = max(ds.horizon, y)
 	}
@@ -296,9 +297,9 @@ func linkable(u string) bool {
 			return false
 		}
 	}
-	lower := strings.ToLower(u)
+	low := lower(u)
 	for _, p := range []string{"https://", "http://"} {
-		if strings.HasPrefix(lower, p) {
+		if strings.HasPrefix(low, p) {
 			return len(u) > len(p) && u[len(p)] != '/'
 		}
 	}
@@ -579,9 +580,10 @@ func (ds *Dataset) checkLabels() error {
 // same name, or two rule parameters of the same rule and scope, whose periods overlap.
 func (ds *Dataset) checkOverlaps() error {
 	for code, rows := range ds.tariffs {
-		insertionSort(rows, func(a, b Tariff) bool {
+		insertionSort(len(rows), func(i, j int) bool {
+			a, b := &rows[i], &rows[j]
 			return a.Band < b.Band || a.Band == b.Band && a.Period.From < b.Period.From
-		})
+		}, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 		for i := 1; i < len(rows); i++ {
 			a, b := rows[i-1], rows[i]
 			if a.Band == b.Band && a.Period.Overlaps(b.Period) {
@@ -665,7 +667,7 @@ func (ds *Dataset) Meta() map[string]any {
 	for i, y := range ds.years {
 		ys[i] = strconv.Itoa(y)
 	}
-	return map[string]any{"checksum": ds.checksum, "data_date": ds.dataDate.String(), "years": ys}
+	return obj("checksum", ds.checksum, "data_date", ds.dataDate.String(), "years", ys)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

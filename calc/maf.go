@@ -25,8 +25,7 @@ func (res *Quote) maf() {
 	if len(ceilings) == 0 {
 		return
 	}
-	args := map[string]string{"share": euros(*res.PersonalShare), "year": strconv.Itoa(q.Date.Year()),
-		"low": ceilings[0].Value, "high": ceilings[len(ceilings)-1].Value}
+	args := kv("share", euros(*res.PersonalShare), "year", strconv.Itoa(q.Date.Year()), "low", ceilings[0].Value, "high", ceilings[len(ceilings)-1].Value)
 	key, sources := "note.maf", ceilings[0].Sources
 	if social := ds.param("maf.social", q.Date); q.Preferential && social != nil {
 		key, sources, args["ceiling"] = "note.maf-social", social.Sources, social.Value

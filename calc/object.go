@@ -157,21 +157,12 @@ func (res *Quote) label() string {
 	return fr
 }
 
-// statutSocial is the doctors' yearly social benefit for the query's doctor: full for a
-// conventioned doctor, partial for a partially conventioned one, in_training for a doctor
-// in training, none (and no amount) for a non-conventioned one; the amount in force on the
-// query's date when sourced, else null.
+// statutSocial is the doctors' yearly social benefit for the query's doctor
+// (StatutStatus; none has no amount): the amount in force on the query's date when
+// sourced, else null.
 func (res *Quote) statutSocial() map[string]any {
 	q := res.Query
-	status := "full"
-	switch {
-	case q.InTraining:
-		status = "in_training"
-	case q.Doctor == NonConventioned:
-		status = "none"
-	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
-		status = "partial"
-	}
+	status := StatutStatus(q.Doctor, q.InTraining)
 	o := map[string]any{"status": status, "amount": nil, "sources": []any{}}
 	if p := res.ds.param("statut_social."+status, q.Date); p != nil {
 		o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)

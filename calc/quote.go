@@ -170,7 +170,7 @@ func (ds *Dataset) knownAround(q Query) (last, next *KnownFee) {
 		if t.Fee == nil || (t.Band != "" && q.Age >= 0 && t.Band != visitBand(q)) {
 			continue
 		}
-		k := &KnownFee{Fee: *t.Fee, Period: t.Period, Sources: t.Sources}
+		k := &KnownFee{Fee: euros(*t.Fee), Period: t.Period, Sources: t.Sources}
 		switch {
 		case t.Period.From <= q.Date && (last == nil || t.Period.From > last.Period.From):
 			last = k
@@ -247,11 +247,11 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 	if r := ds.ruleFor("share.free-young-preferential", t, q.Date, cat); r != nil {
 		if q.Age >= 0 && q.Age <= r.integer() {
 			set(decimal.Zero)
-			res.step("share.free-young-preferential", res.PersonalShare, r.Sources, map[string]string{"age": r.Value, "from": r.Period.From.String()})
+			res.step("share.free-young-preferential", res.PersonalShare, r.Sources, kv("age", r.Value, "from", r.Period.From.String()))
 			return
 		}
 		if q.Age < 0 {
-			res.note("note.free-young-preferential", r.Sources, map[string]string{"age": r.Value})
+			res.note("note.free-young-preferential", r.Sources, kv("age", r.Value))
 		}
 	}
 
@@ -268,15 +268,15 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 			codes, descs = append(codes, itoa(fc.Number)), append(descs, fc.Description(q.Lang))
 			sources = append(sources, fc.Sources...)
 		}
-		res.note("note.category-needs-age", sources, map[string]string{"fee_code": strings.Join(codes, ", "), "description": strings.Join(descs, "; ")})
+		res.note("note.category-needs-age", sources, kv("fee_code", strings.Join(codes, ", "), "description", strings.Join(descs, "; ")))
 	}
 	if byCategory && cp.price.Amount.GreaterThan(fee) {
-		res.note("note.category-above-fee", cp.price.Sources, map[string]string{"fee_code": itoa(cp.feeCode.Number), "amount": euros(cp.price.Amount)})
+		res.note("note.category-above-fee", cp.price.Sources, kv("fee_code", itoa(cp.feeCode.Number), "amount", euros(cp.price.Amount)))
 		byCategory = false
 	}
 	if byCategory {
 		res.Category = &cp.feeCode
-		args := map[string]string{"fee_code": itoa(cp.feeCode.Number), "description": cp.feeCode.Description(q.Lang)}
+		args := kv("fee_code", itoa(cp.feeCode.Number), "description", cp.feeCode.Description(q.Lang))
 		if cp.feeCode.Meaning == "share" {
 			set(cp.price.Amount)
 			res.step("share.category", res.PersonalShare, cp.price.Sources, args)
@@ -287,7 +287,7 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 			res.step("share.difference", res.PersonalShare, nil, nil)
 		}
 		if fixed != nil && !fixed.amount().Equal(*res.PersonalShare) {
-			res.note("note.data-rule-mismatch", append(cp.price.Sources, fixed.Sources...), map[string]string{"rule": euros(fixed.amount()), "published": euros(*res.PersonalShare)})
+			res.note("note.data-rule-mismatch", append(cp.price.Sources, fixed.Sources...), kv("rule", euros(fixed.amount()), "published", euros(*res.PersonalShare)))
 		}
 	} else if pub, ok := ds.publishedReimbursement(q, t, cat); ok {
 		share := fee.Sub(pub.reimb)
@@ -301,11 +301,11 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 		res.step(pub.key, res.Reimbursement, sources, args)
 		res.step("share.difference", res.PersonalShare, nil, nil)
 		if fixed != nil && !fixed.amount().Equal(share) {
-			res.note("note.data-rule-mismatch", append(t.Sources, fixed.Sources...), map[string]string{"rule": euros(fixed.amount()), "published": euros(share)})
+			res.note("note.data-rule-mismatch", append(t.Sources, fixed.Sources...), kv("rule", euros(fixed.amount()), "published", euros(share)))
 		}
 	} else if fixed != nil {
 		set(fixed.amount())
-		res.step("share.fixed", res.PersonalShare, fixed.Sources, map[string]string{"from": fixed.Period.From.String()})
+		res.step("share.fixed", res.PersonalShare, fixed.Sources, kv("from", fixed.Period.From.String()))
 		res.step("reimbursement.difference", res.Reimbursement, nil, nil)
 	} else {
 		res.step("share.no-data", nil, nil, nil)
@@ -315,14 +315,14 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 			if m := ds.ruleFor("share.dmg-visit-min-age", t, q.Date, cat); m != nil {
 				sources = append(append([]string(nil), m.Sources...), t.Sources...)
 			}
-			res.note("note.visit-dmg-reduction", sources, map[string]string{"share": euros(without)})
+			res.note("note.visit-dmg-reduction", sources, kv("share", euros(without)))
 		}
 		return
 	}
 
 	if patientBand(t, q) == BandUnder10 {
 		if c := ds.ruleFor("share.cap-child-visit", t, q.Date, cat); c != nil && res.PersonalShare.GreaterThan(c.amount()) {
-			res.note("note.child-cap-exceeded", c.Sources, map[string]string{"cap": euros(c.amount())})
+			res.note("note.child-cap-exceeded", c.Sources, kv("cap", euros(c.amount())))
 		}
 	}
 	if q.Referred {
@@ -396,10 +396,10 @@ func (res *Quote) referral(t *Tariff, cat Category, set func(decimal.Decimal)) {
 		res.note("note.referral-specialty", rr.Sources, nil)
 		return
 	} else if t.Specialty == "other" {
-		res.note("note.referral-specialty-check", sp.Sources, map[string]string{"list": sp.Value})
+		res.note("note.referral-specialty-check", sp.Sources, kv("list", sp.Value))
 	}
 	set(res.PersonalShare.Sub(rr.amount()))
-	res.step("share.referral-reduction", res.PersonalShare, rr.Sources, map[string]string{"reduction": euros(rr.amount())})
+	res.step("share.referral-reduction", res.PersonalShare, rr.Sources, kv("reduction", euros(rr.amount())))
 	res.step("reimbursement.difference", res.Reimbursement, nil, nil)
 }
 
@@ -407,7 +407,7 @@ func (ds *Dataset) thirdParty(q Query, t *Tariff, cat Category) ThirdParty {
 	if r := ds.ruleFor("third-party.mandatory", t, q.Date, cat); r != nil {
 		key := "third-party.mandatory"
 		return ThirdParty{Mandatory: true, Applied: true, Key: key, Since: r.Period.From, Sources: r.Sources,
-			Reason: ds.text(q.Lang, key, map[string]string{"from": r.Period.From.String()})}
+			Reason: ds.text(q.Lang, key, kv("from", r.Period.From.String()))}
 	}
 	key := "third-party.optional"
 	if q.ThirdParty {
@@ -462,9 +462,9 @@ func (res *Quote) billCheck() {
 		zero := decimal.Zero
 		bc.SupplementCharged = &zero
 		bc.Verdict = "ok"
-		bc.Reason = res.ds.text(q.Lang, "bill.ok", map[string]string{"expected": money(*bc.Expected)})
+		bc.Reason = res.ds.text(q.Lang, "bill.ok", kv("expected", money(*bc.Expected)))
 		if charged.IsNegative() {
-			bc.Reason = res.ds.text(q.Lang, "bill.less", map[string]string{"expected": money(*bc.Expected)})
+			bc.Reason = res.ds.text(q.Lang, "bill.less", kv("expected", money(*bc.Expected)))
 		}
 		return
 	case !res.Supplement.Determined:
@@ -476,7 +476,7 @@ func (res *Quote) billCheck() {
 		bc.NextStep = res.ds.text(q.Lang, "bill.next-step", nil)
 	}
 	bc.SupplementCharged = &charged
-	bc.Reason = res.ds.text(q.Lang, "bill."+bc.Verdict, map[string]string{"supplement": money(charged), "expected": money(*bc.Expected), "reason": res.Supplement.Reason})
+	bc.Reason = res.ds.text(q.Lang, "bill."+bc.Verdict, kv("supplement", money(charged), "expected", money(*bc.Expected), "reason", res.Supplement.Reason))
 }
 
 // Source returns a source cited by the quote.

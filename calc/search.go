@@ -2,6 +2,8 @@ package calc
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Service is a code as the search lists it: labels, category and the dates covered.
@@ -16,8 +18,7 @@ type Service struct {
 
 // Object returns the service for the interfaces.
 func (s Service) Object() map[string]any {
-	return map[string]any{"code": string(s.Code), "label_fr": optString(s.LabelFR), "label_nl": optString(s.LabelNL),
-		"category": s.Category, "specialty": optString(s.Specialty), "from": s.From.String(), "to": optString(s.To.String())}
+	return obj("code", string(s.Code), "label_fr", optString(s.LabelFR), "label_nl", optString(s.LabelNL), "category", s.Category, "specialty", optString(s.Specialty), "from", s.From.String(), "to", optString(s.To.String()))
 }
 
 // Search finds services by code prefix (digits) or by words that all occur in the French or
@@ -351,7 +352,7 @@ func (ix *Index) mark(j int, level uint8, q []uint8) {
 // service summarises a code's rows, labels taken from the latest row that has them.
 func (ds *Dataset) service(code Code) Service {
 	rows := append([]Tariff(nil), ds.tariffs[code]...)
-	insertionSort(rows, func(a, b Tariff) bool { return a.Period.From < b.Period.From })
+	insertionSort(len(rows), func(i, j int) bool { return rows[i].Period.From < rows[j].Period.From }, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 	s := Service{Code: code, Category: rows[0].Category, Specialty: rows[0].Specialty, From: rows[0].Period.From}
 	for _, r := range rows {
 		if r.LabelFR != "" {
@@ -372,10 +373,25 @@ func (ds *Dataset) service(code Code) Service {
 	return s
 }
 
+// lower is strings.ToLower without strings.Map and its helpers (~6 KB of wasm): letters
+// by unicode.ToLower, invalid bytes as U+FFFD (as strings.ToLower does).
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			rs := []rune(s)
+			for j, r := range rs {
+				rs[j] = unicode.ToLower(r)
+			}
+			return string(rs)
+		}
+	}
+	return s
+}
+
 // fold lowers case and strips the accents used in French, Dutch and German labels.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range lower(s) {
 		switch r {
 		case 'à', 'á', 'â', 'ä', 'ã':
 			r = 'a'

@@ -18,7 +18,7 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 	}
 	// banned is a "no" by a dated rule: the answer says since when.
 	banned := func(key string, r *RuleParam) Decision {
-		d := ds.verdict(q, key, r.Sources, map[string]string{"from": r.Period.From.String()})
+		d := ds.verdict(q, key, r.Sources, kv("from", r.Period.From.String()))
 		d.Since = r.Period.From
 		return d
 	}
@@ -109,7 +109,7 @@ func (ds *Dataset) incomeClause(q Query) Decision {
 	} else {
 		ceiling = ceiling.Add(b)
 	}
-	args := map[string]string{"ceiling": euros(ceiling), "income": euros(*q.HouseholdIncome)}
+	args := kv("ceiling", euros(ceiling), "income", euros(*q.HouseholdIncome))
 	if q.HouseholdIncome.GreaterThan(ceiling) {
 		v := ds.verdict(q, "supplement.income-clause-above", base.Sources, args)
 		v.Allowed = true

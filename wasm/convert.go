@@ -3,11 +3,11 @@
 package main
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"syscall/js"
+	"unicode/utf8"
 
 	"honoraria/calc"
 )
@@ -210,7 +210,7 @@ func appendJSON(b []byte, v any) []byte {
 		}
 		return append(b, '}')
 	default:
-		panic(fmt.Sprintf("toJS: unsupported type %T", v))
+		panic("toJS: unsupported type") // no type name: fmt's %T (or reflect) costs ~1–2.5 KB brotli
 	}
 }
 
@@ -244,7 +244,7 @@ func panicText(r any) string {
 	case string:
 		return x
 	default:
-		return fmt.Sprint(x)
+		return "a panic that is not an error" // no fmt in the bridge (wasm size)
 	}
 }
 
@@ -262,7 +262,11 @@ func isBigInt(v js.Value) (big bool) {
 // shorten cuts text echoed in an error to a sane length.
 func shorten(s string) string {
 	if len(s) > 64 {
-		return strings.ToValidUTF8(s[:64], "") + "…"
+		i := 64 // back to a character's first byte (strings.ToValidUTF8 weighs ~4 KB of wasm)
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		return s[:i] + "…"
 	}
 	return s
 }
