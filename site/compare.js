@@ -9,10 +9,10 @@
 // Every case is the form's query with a few fields overridden; Go computes each one
 // (Honoraria.quote), this module only lays them out and reads their differences.
 
-import { LOCALES, t } from './i18n.js?v=__VERSION__';
-import { el } from './dom.js?v=__VERSION__';
-import { FIELDS, COMPARE_KINDS } from './contract.js?v=__VERSION__';
-import { formatAmount, isAmount } from './format.js?v=__VERSION__';
+import { LOCALES, t } from './i18n.js';
+import { el } from './dom.js';
+import { FIELDS, COMPARE_KINDS } from './contract.js';
+import { formatAmount, isAmount } from './format.js';
 
 export const KINDS = COMPARE_KINDS;
 const DOCTORS = FIELDS.find((f) => f.name === 'doctor').values;
