@@ -359,13 +359,12 @@ function scheduleDeferred(query, res) {
   const gen = generation;
   setReady('compare', false);
   setReady('history', false);
-  // The year's amounts, then the comparison (once compare.js and history.js are loaded:
-  // at once after the first result), then the history.
-  const modules = loadPanels();
+  // After the next paint: the year's amounts, then the comparison (once compare.js and
+  // history.js are loaded: asked for after the first result is on screen), then the history.
   later(() => {
     if (gen !== generation) return;
     renderYear();
-    modules.then(() => {
+    loadPanels().then(() => {
       if (gen !== generation) return;
       renderCompare(query, res);
       setReady('compare', true);
