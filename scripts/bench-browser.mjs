@@ -5,7 +5,9 @@
 // Each run opens a fresh browser context (empty HTTP cache, no service worker) and loads
 // the page with a query in its URL. It reports the median over the runs of:
 //   cold load     navigation start → the first [data-field="fee"] with a data-value
-//                 (with, on the way: wasm and data.txt downloaded, engine ready)
+//                 (with, on the way: wasm requested and downloaded, data downloaded, the
+//                 loader's performance marks honoraria:start, :compiled and :run, engine
+//                 ready)
 //   floor         the same for the floor page (issue 12.1), loaded in the same run just
 //                 before the product, in its own fresh context: scripts/floor — the size
 //                 floor of scripts/size.sh (an empty Go program with syscall/js and decimal
