@@ -21,9 +21,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-// ensureDist builds the site once when dist/ has no wasm (make e2e builds first).
+// ensureDist builds the site once when dist/ is not a built site (make e2e builds first):
+// assets.json lists its content-hashed files (scripts/finish-site.mjs).
 export function ensureDist() {
-  if (!existsSync(join(DIST, 'honoraria.wasm'))) {
+  if (!existsSync(join(DIST, 'assets.json'))) {
     execFileSync('bash', [join(ROOT, 'scripts/build-site.sh'), DIST], { cwd: ROOT, stdio: 'inherit' });
   }
 }

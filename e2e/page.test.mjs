@@ -4,7 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, waitReady, values, axeSource, useSite } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPage, waitReady, values, axeSource, useSite, DIST } from './helpers.mjs';
 
 const site = useSite();
 
@@ -199,7 +201,8 @@ test('the page requests nothing from another origin', async () => {
 });
 
 test('the server sends a strict CSP and serves precompressed wasm', async () => {
-  const res = await fetch(site.server.url + 'honoraria.wasm', { headers: { 'Accept-Encoding': 'br' } });
+  const { files } = JSON.parse(readFileSync(join(DIST, 'assets.json'), 'utf8'));
+  const res = await fetch(site.server.url + files['honoraria.wasm'], { headers: { 'Accept-Encoding': 'br' } });
   assert.equal(res.headers.get('content-type'), 'application/wasm');
   assert.equal(res.headers.get('content-encoding'), 'br');
   const page = await fetch(site.server.url);
@@ -211,7 +214,7 @@ test('the server sends a strict CSP and serves precompressed wasm', async () => 
 
 test('when the wasm cannot load, the page says so plainly', async () => {
   const { context, page } = await openPage(site.browser);
-  await page.route('**/honoraria.wasm*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/honoraria.*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(site.server.url + '?code=101076&date=2024-03-01&lang=en');
   await waitReady(page);
   const boot = page.locator('#boot');

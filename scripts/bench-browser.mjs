@@ -1,11 +1,21 @@
 // bench-browser.mjs — the calculator's speed in headless Chromium on localhost (issue 5.2).
 //
-//   node scripts/bench-browser.mjs [--runs 7] [--dist DIR] [--cpu 4] [--net 4g] [--json]
+//   node scripts/bench-browser.mjs [--runs 7] [--dist DIR] [--cpu 4] [--net 4g] [--json] [--load-only]
 //
 // Each run opens a fresh browser context (empty HTTP cache, no service worker) and loads
 // the page with a query in its URL. It reports the median over the runs of:
 //   cold load     navigation start → the first [data-field="fee"] with a data-value
-//                 (with, on the way: wasm and data.txt downloaded, engine ready)
+//                 (with, on the way: wasm requested and downloaded, data downloaded, the
+//                 loader's performance marks honoraria:start, :compiled and :run, engine
+//                 ready)
+//   floor         the same for the floor page (issue 12.1), loaded in the same run just
+//                 before the product, in its own fresh context: scripts/floor — the size
+//                 floor of scripts/size.sh (an empty Go program with syscall/js and decimal
+//                 money) writing one result <p data-field="fee" data-value="31.81"> into an
+//                 empty page, its wasm preloaded from the head and compiled while it
+//                 downloads, built with the site's flags and served by the same server
+//                 (cmd/serve, brotli) with wasm_exec.js. Printed: product / floor, the
+//                 ratio of the medians (goal ≤ 1.3) and the median of each run's ratio.
 //   recompute     an input event on the date field → the main result's fee data-value
 //                 updated (the page renders it synchronously, with one quote), and → style
 //                 and layout done; target: one 16 ms frame. Then → the deferred panels
@@ -25,12 +35,17 @@
 // --cpu N slows the CPU N× (Chromium's DevTools throttling: a phone is ~4–6×), --net 4g
 // or 3g throttles the network (DevTools presets); --dist serves another built site (the
 // growth benchmark, scripts/bench-growth.sh); --json prints one JSON object instead.
+// --load-only measures the cold loads only (product and floor), not the warm figures.
 // Uses Debian's /usr/bin/chromium through playwright-core and the local server cmd/serve;
 // builds dist/ when it is missing.
 
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, DIST } from '../e2e/helpers.mjs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { startServer, launch, DIST, ROOT } from '../e2e/helpers.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -41,6 +56,7 @@ const { values: opt } = parseArgs({
     json: { type: 'boolean', default: false },
     code: { type: 'string', default: '101076' },
     dates: { type: 'string', default: '2023-03-01,2024-03-01' },
+    'load-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(opt.runs);
@@ -86,7 +102,31 @@ function probe() {
     .observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
 }
 
-async function coldLoad(browser, url) {
+// buildFloor builds the floor page into a temporary folder: scripts/floor (the size floor
+// and its page.go) with build-site.sh's flags, this toolchain's wasm_exec.js, the page and
+// its loader, and brotli/gzip variants as scripts/finish-site.mjs writes them.
+function buildFloor() {
+  const dir = mkdtempSync(join(tmpdir(), 'honoraria-floor-'));
+  execFileSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', join(dir, 'floor.wasm'), './scripts/floor'],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, GOOS: 'js', GOARCH: 'wasm' } });
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+  const exec = [join(goroot, 'lib/wasm/wasm_exec.js'), join(goroot, 'misc/wasm/wasm_exec.js')].find(existsSync);
+  copyFileSync(exec, join(dir, 'wasm_exec.js'));
+  for (const f of ['index.html', 'floor.js']) copyFileSync(join(ROOT, 'scripts/floor', f), join(dir, f));
+  for (const f of ['index.html', 'floor.js', 'wasm_exec.js', 'floor.wasm']) {
+    const data = readFileSync(join(dir, f));
+    const mode = f.endsWith('.wasm') ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT;
+    writeFileSync(join(dir, f + '.br'), brotliCompressSync(data, { params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      [constants.BROTLI_PARAM_MODE]: mode,
+    } }));
+    writeFileSync(join(dir, f + '.gz'), gzipSync(data, { level: 9 }));
+  }
+  return dir;
+}
+
+async function coldLoad(browser, url, query = QUERY) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -96,19 +136,24 @@ async function coldLoad(browser, url) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[opt.net] });
   }
   await page.addInitScript(probe);
-  await page.goto(url + QUERY, { waitUntil: 'commit' });
+  await page.goto(url + query, { waitUntil: 'commit' });
   await page.waitForFunction(() => globalThis.__firstFee !== undefined, null, { timeout: 120000 });
   const t = await page.evaluate(() => {
     const res = (name) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(name));
-    const wasm = res('/honoraria.wasm');
+    const wasm = performance.getEntriesByType('resource').find((e) => /\.wasm$/.test(new URL(e.name).pathname));
     // The data: data.txt (one bundle, before issue 10) or the core and the URL's part.
     const data = performance.getEntriesByType('resource').filter((e) => /\/data\.txt$|\/data\/(core|part-)[^/]*\.txt$/.test(new URL(e.name).pathname));
     const first = globalThis.__firstFee;
     const nav = performance.getEntriesByType('navigation')[0];
     const before = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= first);
+    const mark = (name) => performance.getEntriesByName(`honoraria:${name}`)[0]?.startTime;
     return {
       first,
       ready: globalThis.__engineReady,
+      wasmStart: wasm?.startTime,
+      start: mark('start'),
+      compiled: mark('compiled'),
+      run: mark('run'),
       wasm: wasm?.responseEnd,
       data: Math.max(...data.map((e) => e.responseEnd)),
       wasmBytes: wasm?.encodedBodySize,
@@ -217,16 +262,29 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+const floorDir = buildFloor();
 const server = await startServer(opt.dist);
+const floorServer = await startServer(floorDir);
 const browser = await launch();
-const rows = { first: [], ready: [], wasm: [], data: [], dom: [], layout: [], settled: [], call: [], firstLoadBytes: [], dateChangeParts: [], key: [], keyMax: [], search: [], searchMax: [] };
+const rows = { floor: [], floorWasm: [], ratio: [], wasmStart: [], start: [], compiled: [], run: [], first: [], ready: [], wasm: [], data: [], dom: [], layout: [], settled: [], call: [], firstLoadBytes: [], dateChangeParts: [], key: [], keyMax: [], search: [], searchMax: [] };
 let bytes = {};
 try {
   for (let r = 0; r < RUNS; r++) {
+    const floor = await coldLoad(browser, floorServer.url, '');
+    rows.floor.push(floor.t.first);
+    rows.floorWasm.push(floor.t.wasm);
+    bytes.floorWasm = floor.t.wasmBytes;
+    bytes.floorLoad = floor.t.firstLoadBytes;
+    await floor.context.close();
     const { context, page, t } = await coldLoad(browser, server.url);
-    for (const k of ['first', 'ready', 'wasm', 'data']) rows[k].push(t[k]);
-    bytes = { wasm: t.wasmBytes, data: t.dataBytes, firstLoad: t.firstLoadBytes };
+    for (const k of ['first', 'ready', 'wasm', 'data', 'wasmStart', 'start', 'compiled', 'run']) rows[k].push(t[k]);
+    rows.ratio.push(t.first / floor.t.first);
+    Object.assign(bytes, { wasm: t.wasmBytes, data: t.dataBytes, firstLoad: t.firstLoadBytes });
     rows.firstLoadBytes.push(t.firstLoadBytes);
+    if (opt['load-only']) {
+      await context.close();
+      continue;
+    }
     const parts0 = await partRequests(page);
     const rc = await recompute(page, 15);
     rows.dateChangeParts.push((await partRequests(page)) - parts0);
@@ -245,9 +303,12 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await floorServer.stop();
+  rmSync(floorDir, { recursive: true, force: true });
 }
 
 const med = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, median(v)]));
+med.ratioOfMedians = med.first / med.floor;
 const setup = `${RUNS} runs, CPU ${CPU}×, network ${opt.net}, ${join(opt.dist)}`;
 if (opt.json) {
   console.log(JSON.stringify({ setup, runs: RUNS, cpu: CPU, net: opt.net, median: med, bytes, samples: rows }));
@@ -256,9 +317,18 @@ if (opt.json) {
   const all = (xs) => xs.map((x) => x.toFixed(x < 1 ? 3 : 1)).join(' ');
   console.log(`headless Chromium, localhost — ${setup}; median (all runs) in ms`);
   console.log(`  cold load → first fee shown      ${ms(med.first)}   (${all(rows.first)})`);
+  console.log(`    wasm requested                 ${ms(med.wasmStart)}`);
+  console.log(`    loader started (load())        ${ms(med.start)}`);
   console.log(`    wasm downloaded (${bytes.wasm} B)  ${ms(med.wasm)}`);
   console.log(`    data downloaded (${bytes.data} B)  ${ms(med.data)}`);
+  console.log(`    wasm compiled                  ${ms(med.compiled)}`);
+  console.log(`    Go program started             ${ms(med.run)}`);
   console.log(`    engine ready (data loaded)     ${ms(med.ready)}`);
+  console.log(`  floor: cold load → result shown  ${ms(med.floor)}   (${all(rows.floor)})`);
+  console.log(`    wasm downloaded (${bytes.floorWasm} B)  ${ms(med.floorWasm)}   (first load ${bytes.floorLoad} B)`);
+  console.log(`  product / floor                  ${med.ratioOfMedians.toFixed(2).padStart(9)}   (median of the runs' ratios ${med.ratio.toFixed(2)}: ${rows.ratio.map((x) => x.toFixed(2)).join(' ')}; goal ≤ 1.3)`);
+  console.log(`    wasm arrived → result: product ${ms(med.first - med.wasm)}, floor ${ms(med.floor - med.floorWasm)} (medians' difference)`);
+  if (opt['load-only']) process.exit(0);
   console.log(`  recompute: input → fee updated   ${ms(med.dom)}   (${all(rows.dom)})`);
   console.log(`  recompute: → style + layout done ${ms(med.layout)}   (target ≤ 16 ms)`);
   console.log(`  recompute: → compare + history   ${ms(med.settled)}   (deferred, after the next paint)`);

@@ -5,9 +5,11 @@
 #   given as $2; scripts/bundle -split): data/core.txt, data/part-PREFIX.txt (the rows of
 #   the codes with that prefix, all years), data/search.txt (the label search index),
 #   the split's prefix length stamped into honoraria.js (__DATA_PREFIX__), coverage.json
-#   (`honoraria coverage --json` of the same folder, read by coverage.html), a
-#   cache-busting version stamped into every __VERSION__, and .br/.gz variants of every
-#   text file and the wasm.
+#   (`honoraria coverage --json` of the same folder, read by coverage.html), then
+#   scripts/finish-site.mjs: content-hashed names for the app's files (app.0123456789.js;
+#   the references rewritten, assets.json lists them), the data's version in its URLs
+#   (data/core.txt?v=…), the service worker's precache list, and .br/.gz variants of
+#   every text file and the wasm.
 #
 #   bash scripts/build-site.sh [OUT [DATA_DIR]]     e.g. bash scripts/build-site.sh dist ../import
 # The result is ready for any static host; `go run ./cmd/serve -dir dist` serves it.

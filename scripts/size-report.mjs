@@ -30,7 +30,11 @@ if (dist && existsSync(join(dist, 'index.html'))) {
   // First load: what the page fetches before the first result.
   // Every file index.html loads before the first result (the service worker's
   // pre-cache of the other pages comes after).
-  const first = ['index.html', 'styles.css', 'app.js', 'honoraria.js', 'i18n.js', 'state.js', 'format.js', 'dom.js', 'history.js', 'wasm_exec.js', 'honoraria.wasm', 'manifest.webmanifest', 'icon.svg'];
+  // The app's files have content-hashed names since issue 14.7: assets.json maps them.
+  const assets = existsSync(join(dist, 'assets.json')) ? JSON.parse(readFileSync(join(dist, 'assets.json'), 'utf8')).files : {};
+  const named = (f) => assets[f] ?? f;
+  const first = ['index.html', 'styles.css', 'boot.js', 'app.js', 'honoraria.js', 'i18n.js', 'contract.js', 'state.js', 'format.js', 'dom.js', 'suggest.js', 'wasm_exec.js', 'honoraria.wasm', 'manifest.webmanifest', 'icon.svg']
+    .filter((f) => f === 'index.html' || !existsSync(join(dist, 'assets.json')) || f in assets).map(named);
   // The data: the core and, for a code in the URL, its part (one part-all.txt for small
   // data; issue 10). Before the split: data.txt.
   const dataFiles = existsSync(join(dist, 'data/core.txt.br'))
@@ -44,7 +48,7 @@ if (dist && existsSync(join(dist, 'index.html'))) {
     if (existsSync(p)) total += readFileSync(p).length;
     else missing.push(f);
   }
-  const wasm = readFileSync(join(dist, 'honoraria.wasm.br')).length;
+  const wasm = readFileSync(join(dist, named('honoraria.wasm') + '.br')).length;
   const data = dataFiles.reduce((n, f) => n + (existsSync(join(dist, f + '.br')) ? readFileSync(join(dist, f + '.br')).length : 0), 0);
   console.log(`first load of ${dist} (${first.length - missing.length} files, brotli as served): ${total} bytes` +
     ` = wasm ${wasm} + data ${data} + HTML/CSS/JS/icons ${total - wasm - data}` +

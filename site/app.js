@@ -1,15 +1,30 @@
 // The calculator page. Go computes (Honoraria.*), this module renders.
 // State lives in the URL (state.js); every input change recomputes at once.
 
-import { load } from './honoraria.js?v=__VERSION__';
-import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
-import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js?v=__VERSION__';
-import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js?v=__VERSION__';
-import { el, safeURL, showLoadFailure } from './dom.js?v=__VERSION__';
-import { suggestions as suggestionList, serviceLabel as labelIn } from './suggest.js?v=__VERSION__';
-import { FIELDS, STATUT_STATUS } from './contract.js?v=__VERSION__';
-import { renderHistory } from './history.js?v=__VERSION__';
-import { KINDS, kindOf, parseCols, colsText, compare, renderTable, renderWhy, renderEditor } from './compare.js?v=__VERSION__';
+import { load } from './honoraria.js';
+import { LANGS, pickLang, t } from './i18n.js';
+import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js';
+import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js';
+import { el, safeURL, showLoadFailure } from './dom.js';
+import { suggestions as suggestionList, serviceLabel as labelIn } from './suggest.js';
+import { FIELDS, STATUT_STATUS, COMPARE_KINDS } from './contract.js';
+
+// The compare table (compare.js) and the history chart (history.js) are drawn after the
+// main result: their modules load then too, off the first result's path (issue 12.1).
+let compareMod = null;
+let historyMod = null;
+let panels = null;
+function loadPanels() {
+  panels ??= Promise.all([import('./compare.js'), import('./history.js')]).then(([c, h]) => {
+    compareMod = c;
+    historyMod = h;
+  });
+  panels.catch(() => {
+    panels = null; // offline before they were cached: try again with the next input
+  });
+  return panels;
+}
+const kindOf = (value) => (COMPARE_KINDS.includes(value) ? value : 'patient'); // compare.js's
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -25,7 +40,7 @@ const state = readState(location.search);
 let badLang = state.lang !== undefined && !LANGS.includes(state.lang) ? state.lang : null;
 if (!LANGS.includes(state.lang)) state.lang = pickLang(navigator.languages);
 if (!state.date) state.date = today();
-if (state.compare !== undefined && (!KINDS.includes(state.compare) || state.compare === 'patient')) delete state.compare;
+if (state.compare !== undefined && (!COMPARE_KINDS.includes(state.compare) || state.compare === 'patient')) delete state.compare;
 if (state.compare !== 'custom') delete state.cols;
 
 let meta = null; // Honoraria.meta()
@@ -282,7 +297,9 @@ function showResult(query, res) {
   } else {
     renderQuote(res);
     renderDoctor(query, res);
-    scheduleDeferred(query);
+    scheduleDeferred(query); // and the year's amounts
+    postResult(res);
+    return;
   }
   renderYear();
   postResult(res);
@@ -342,14 +359,25 @@ function scheduleDeferred(query) {
   const gen = generation;
   setReady('compare', false);
   setReady('history', false);
+  // After the next paint: the year's amounts, then the comparison (once compare.js and
+  // history.js are loaded: asked for after the first result is on screen), then the history.
   later(() => {
     if (gen !== generation) return;
-    renderCompare(query);
-    setReady('compare', true);
-    idle(() => {
+    renderYear();
+    loadPanels().then(() => {
       if (gen !== generation) return;
-      pending.idle = 0;
-      renderHistoryPanel(query);
+      renderCompare(query);
+      setReady('compare', true);
+      idle(() => {
+        if (gen !== generation) return;
+        pending.idle = 0;
+        renderHistoryPanel(query);
+        setReady('history', true);
+      });
+    }, () => {
+      if (gen !== generation) return;
+      hidePanels();
+      setReady('compare', true);
       setReady('history', true);
     });
   });
@@ -712,6 +740,11 @@ function renderCompareControls(focusId) {
     box.replaceChildren();
     return;
   }
+  if (!compareMod) {
+    loadPanels().then(() => renderCompareControls(focusId), () => {});
+    return;
+  }
+  const { renderEditor, parseCols, colsText } = compareMod;
   box.replaceChildren(...renderEditor(parseCols(state.cols), lang, (cols, opts) => {
     state.cols = colsText(cols);
     writeURL();
@@ -724,6 +757,7 @@ function renderCompareControls(focusId) {
 // renderCompare lays out the engine's comparison (Honoraria.compare); a case the engine
 // refuses (an age out of range in the URL's cases) is said under the empty table.
 function renderCompare(query) {
+  const { compare, parseCols, renderTable, renderWhy } = compareMod;
   const lang = state.lang;
   const kind = kindOf(state.compare);
   const cmp = compare(kind, query, parseCols(state.cols));
@@ -762,7 +796,7 @@ function renderHistoryPanel(query) {
     $('history').hidden = true;
     return;
   }
-  $('history-body').replaceChildren(renderHistory(points, {
+  $('history-body').replaceChildren(historyMod.renderHistory(points, {
     lang: state.lang,
     caption: t(state.lang, 'history_caption', { code: query.code, day: formatDay(md) }),
     labels: { fee: t(state.lang, 'fee'), reimbursement: t(state.lang, 'reimbursement'), share: t(state.lang, 'personal-share'), year: t(state.lang, 'year'), indexation: t(state.lang, 'indexation') },
@@ -793,9 +827,13 @@ async function copyLink() {
   }
 }
 
+// registerServiceWorker waits for the page's load event: the worker's install fetches
+// the whole app, which must not compete with the first result (issue 12.1).
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || embedded) return;
-  navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
+  const register = () => navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
 }
 
 // In an iframe (?embed=1) the page tells its host its height and each result,

@@ -10,10 +10,10 @@
 // each case's answer, which one pays less and why, in the page's language. This module
 // reads and writes the custom cases and lays the engine's answer out.
 
-import { t } from './i18n.js?v=__VERSION__';
-import { el } from './dom.js?v=__VERSION__';
-import { FIELDS, COMPARE_KINDS } from './contract.js?v=__VERSION__';
-import { formatAmount, isAmount } from './format.js?v=__VERSION__';
+import { t } from './i18n.js';
+import { el } from './dom.js';
+import { FIELDS, COMPARE_KINDS } from './contract.js';
+import { formatAmount, isAmount } from './format.js';
 
 export const KINDS = COMPARE_KINDS;
 const DOCTORS = FIELDS.find((f) => f.name === 'doctor').values;

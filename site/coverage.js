@@ -12,13 +12,13 @@
 //
 // URL state: ?lang=fr|nl|de|en&part=PREFIX&q=FILTER
 
-import { LANGS, pickLang, t, lookup, fill } from './i18n.js?v=__VERSION__';
-import { CATEGORIES } from './contract.js?v=__VERSION__';
-import { serviceLabel } from './suggest.js?v=__VERSION__';
-import { formatDate, formatAmount } from './format.js?v=__VERSION__';
-import { el } from './dom.js?v=__VERSION__';
+import { LANGS, pickLang, t, lookup, fill } from './i18n.js';
+import { CATEGORIES } from './contract.js';
+import { serviceLabel } from './suggest.js';
+import { formatDate, formatAmount } from './format.js';
+import { el } from './dom.js';
 
-const dataURL = (file) => new URL(`./data/${file}?v=__VERSION__`, import.meta.url);
+const dataURL = (file) => new URL(`./data/${file}?v=__DATA_VERSION__`, import.meta.url);
 const $ = (id) => document.getElementById(id);
 
 // Every kind a figure can have, most authoritative first (calc.Kinds); coverage.json's

@@ -2,7 +2,7 @@
 // and two decimals ("31.81"); they are shown as Belgians read them ("31,81 €")
 // while the elements keep the dot value in data-value for machines.
 
-import { LOCALES } from './i18n.js?v=__VERSION__';
+import { LOCALES } from './i18n.js';
 
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 
@@ -14,16 +14,24 @@ export function isAmount(s) {
 // space; the element is styled white-space: nowrap).
 export function formatAmount(s, lang) {
   if (!isAmount(s)) return String(s);
-  const nf = new Intl.NumberFormat(LOCALES[lang] || 'fr-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return nf.format(Number(s)) + ' €';
+  return numberFormat(lang, 2).format(Number(s)) + ' €';
 }
+
+// The Intl formatters are made once per language and kind: making one costs far more
+// than using it, and the first result formats a dozen amounts and dates (issue 12.1).
+const formats = new Map();
+function cached(key, make) {
+  if (!formats.has(key)) formats.set(key, make());
+  return formats.get(key);
+}
+const numberFormat = (lang, decimals) => cached(`n/${lang}/${decimals}`, () =>
+  new Intl.NumberFormat(LOCALES[lang] || 'fr-BE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
 
 // formatNumber("6.05", "nl") → "6,05" (percentages, counts).
 export function formatNumber(s, lang) {
   if (!isAmount(s)) return String(s);
   const decimals = (s.split('.')[1] || '').length;
-  const nf = new Intl.NumberFormat(LOCALES[lang] || 'fr-BE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return nf.format(Number(s));
+  return numberFormat(lang, decimals).format(Number(s));
 }
 
 // formatDate("2024-03-01", "nl") → "1 maart 2024".
@@ -31,7 +39,8 @@ export function formatDate(s, lang) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(s));
   if (!m) return String(s);
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return new Intl.DateTimeFormat(LOCALES[lang] || 'fr-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return cached(`d/${lang}`, () =>
+    new Intl.DateTimeFormat(LOCALES[lang] || 'fr-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(d);
 }
 
 // today returns the local date as YYYY-MM-DD.

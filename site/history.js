@@ -3,8 +3,8 @@
 // interpolated lines. A table with the same numbers follows for screen readers
 // and for reading exact values.
 
-import { el, svg } from './dom.js?v=__VERSION__';
-import { formatAmount, formatNumber, isAmount } from './format.js?v=__VERSION__';
+import { el, svg } from './dom.js';
+import { formatAmount, formatNumber, isAmount } from './format.js';
 
 const SERIES = [
   { key: 'fee', cls: 'series-fee' },

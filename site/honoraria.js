@@ -22,13 +22,20 @@
 // the index cannot be fetched (offline, never opened), the promise resolves to
 // {error: {kind: 'unavailable', …}}, like every other error: nothing throws.
 //
-// wasm_exec.js (from the same Go toolchain as the wasm) must be loaded first;
-// it defines the global Go class.
+// The start is the first-result path (issue 12.1): load() starts at once, in parallel, the
+// wasm's download and its streaming compilation, the data's core and the URL's part, and
+// wasm_exec.js (from the same Go toolchain as the wasm; it defines the global Go class:
+// a page that loaded it already keeps its own). The calculator's page calls load() from
+// boot.js, an async module of its head, before its other modules have loaded; its head
+// also preloads the wasm, the core and wasm_exec.js, so the downloads start with the HTML.
+//
+// The build gives the wasm and wasm_exec.js content-hashed names and stamps the data's
+// version (scripts/finish-site.mjs): every URL below is immutable.
 
-const VERSION = '__VERSION__';
-const WASM_URL = new URL(`./honoraria.wasm?v=${VERSION}`, import.meta.url);
-const EXEC_URL = new URL(`./wasm_exec.js?v=${VERSION}`, import.meta.url);
-const dataURL = (file) => new URL(`./data/${file}?v=${VERSION}`, import.meta.url);
+const DATA_VERSION = '__DATA_VERSION__';
+const WASM_URL = new URL('./honoraria.wasm', import.meta.url);
+const EXEC_URL = new URL('./wasm_exec.js', import.meta.url);
+const dataURL = (file) => new URL(`./data/${file}?v=${DATA_VERSION}`, import.meta.url);
 // The split's prefix length, stamped by scripts/build-site.sh (NaN when not stamped:
 // then no part is fetched ahead, the engine still asks for the one it needs).
 const PREFIX_LENGTH = Number('__DATA_PREFIX__');
@@ -83,14 +90,20 @@ function partsInURL() {
 }
 
 async function start(api) {
-  // The core and the URL's parts download in parallel with wasm_exec.js and the wasm.
-  const core = fetchText('core.txt');
-  core.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-  const parts = partsInURL().map((name) => fetchPart(name).then((text) => [name, text], () => null));
-  if (typeof globalThis.Go !== 'function') await loadScript(EXEC_URL);
+  mark('start')();
   if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+  // The wasm compiles while it downloads; the core, the URL's parts and wasm_exec.js
+  // download alongside.
+  const module = compile();
+  const core = fetchText('core.txt');
+  const exec = typeof globalThis.Go === 'function' ? null : loadScript(EXEC_URL);
+  for (const p of [module, core, exec]) p?.catch(() => {}); // awaited below; not unhandled meanwhile
+  const parts = partsInURL().map((name) => fetchPart(name).then((text) => [name, text], () => null));
+  await exec;
   const go = new globalThis.Go();
-  const [instance, text, ...got] = await Promise.all([instantiate(go), core, ...parts]);
+  const [compiled, text, ...got] = await Promise.all([module.then(mark('compiled')), core.then(mark('data')), ...parts]);
+  const instance = await WebAssembly.instantiate(compiled, go.importObject);
+  mark('run')();
   coreText = text;
   for (const p of got) if (p) partTexts.set(p[0], p[1]);
   api._data = merged(); // read (and deleted) by the Go program
@@ -119,7 +132,7 @@ function keepOffline(res) {
   try {
     if (typeof caches !== 'object' || typeof location !== 'object' || new URL(res.url).origin !== location.origin) return;
     const copy = res.clone();
-    caches.open(`honoraria-${VERSION}`).then((c) => c.put(res.url, copy)).catch(() => {});
+    caches.open(`honoraria-data-${DATA_VERSION}`).then((c) => c.put(res.url, copy)).catch(() => {});
   } catch {
     // no Cache Storage here (an opaque origin, a private window): online only
   }
@@ -224,22 +237,30 @@ function wrap(api) {
   api.loadIndex = () => loadIndex(api).then(() => true, () => false);
 }
 
-async function instantiate(go) {
-  let instance;
+// mark(name) returns a pass-through that records a performance mark honoraria:NAME (read
+// by scripts/bench-browser.mjs).
+function mark(name) {
+  return (v) => {
+    globalThis.performance?.mark?.(`honoraria:${name}`);
+    return v;
+  };
+}
+
+// compile fetches the wasm and compiles it as it downloads.
+async function compile() {
   try {
-    ({ instance } = await WebAssembly.instantiateStreaming(fetch(WASM_URL), go.importObject));
+    return await WebAssembly.compileStreaming(fetch(WASM_URL));
   } catch (streamingError) {
     // A host that serves .wasm with the wrong MIME type breaks streaming
     // compilation; compiling from bytes still works.
     const res = await fetch(WASM_URL);
     if (!res.ok) throw new Error(`honoraria.wasm: HTTP ${res.status}`);
     try {
-      ({ instance } = await WebAssembly.instantiate(await res.arrayBuffer(), go.importObject));
+      return await WebAssembly.compile(await res.arrayBuffer());
     } catch (err) {
       throw new Error(`honoraria.wasm: ${err.message} (streaming: ${streamingError.message})`);
     }
   }
-  return instance;
 }
 
 function loadScript(url) {

@@ -6,7 +6,7 @@
 // (Eigenanteil, erhöhte Kostenerstattung, Allgemeine Medizinische Akte, Vertragsarzt,
 // Drittzahlerregelung, Honorarzuschlag).
 
-import { MESSAGES } from './contract.js?v=__VERSION__';
+import { MESSAGES } from './contract.js';
 
 export const LANGS = ['fr', 'nl', 'de', 'en'];
 

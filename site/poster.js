@@ -9,12 +9,12 @@
 // URL state: ?codes=101076,103132&date=2024-03-01&lang=fr&poster-lang=all
 //   &insured=&dmg=1&age=&chronic=1&doctor=&name=&inami=&hours=&max=101076:10.00
 
-import { load } from './honoraria.js?v=__VERSION__';
-import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
-import { formatAmount, formatDate, today } from './format.js?v=__VERSION__';
-import { el, showLoadFailure } from './dom.js?v=__VERSION__';
-import { FIELDS, BANDS } from './contract.js?v=__VERSION__';
-import { suggestions as suggestionList, serviceLabel } from './suggest.js?v=__VERSION__';
+import { load } from './honoraria.js';
+import { LANGS, pickLang, t } from './i18n.js';
+import { formatAmount, formatDate, today } from './format.js';
+import { el, showLoadFailure } from './dom.js';
+import { FIELDS, BANDS } from './contract.js';
+import { suggestions as suggestionList, serviceLabel } from './suggest.js';
 
 const $ = (id) => document.getElementById(id);
 const POSTER_LANGS = ['fr', 'nl', 'de'];

@@ -3,7 +3,7 @@
 // fields are the engine's (calc.Fields, written into contract.js at build time); the
 // page adds its own parameters.
 
-import { FIELDS } from './contract.js?v=__VERSION__';
+import { FIELDS } from './contract.js';
 
 // Parameters of the page only (not of the engine's query): the doctor view, the
 // doctor's own status for the statut social, and what the compare panel compares

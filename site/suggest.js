@@ -4,8 +4,8 @@
 // ArrowUp between suggestions (ArrowUp on the first goes back to the box), Escape
 // closes the list and returns to the box.
 
-import { t } from './i18n.js?v=__VERSION__';
-import { el } from './dom.js?v=__VERSION__';
+import { t } from './i18n.js';
+import { el } from './dom.js';
 
 // serviceLabel: the service's description in the page's language (Dutch for nl,
 // French otherwise, the other one when it is missing).

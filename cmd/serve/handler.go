@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -44,6 +45,9 @@ var encodings = []struct{ name, ext string }{
 	{"br", ".br"},
 	{"gzip", ".gz"},
 }
+
+// hashedName matches a file name with a content hash before its extension.
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z]+$`)
 
 // maxRanges is the most parts a Range request may ask for.
 const maxRanges = 4
@@ -92,9 +96,10 @@ func Handler(root fs.FS) http.Handler {
 		}
 		h.Set("Content-Type", ctype)
 
-		// Assets referenced with ?v=<build version> never change under that URL.
-		// Everything else (the page, the service worker) is revalidated.
-		if r.URL.Query().Get("v") != "" && ext != ".html" {
+		// Files with a content-hashed name (app.0123456789.js: scripts/finish-site.mjs) and
+		// data fetched with ?v=<data version> never change under that URL. Everything else
+		// (the pages, the service worker, embed.js, honoraria.js) is revalidated.
+		if (hashedName.MatchString(name) || r.URL.Query().Get("v") != "") && ext != ".html" {
 			h.Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			h.Set("Cache-Control", "no-cache")

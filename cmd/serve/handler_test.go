@@ -23,6 +23,7 @@ func testSite() fstest.MapFS {
 		"manifest.webmanifest": {Data: []byte("{}")},
 		"embed/index.html":     {Data: []byte("<!doctype html><title>embed</title>")},
 		"styles.css":           {Data: []byte("body{}")},
+		"app.0123456789.js":    {Data: []byte("export {}")},
 	}
 }
 
@@ -144,6 +145,8 @@ func TestCacheControl(t *testing.T) {
 	assert.Equal(t, "no-cache", get(t, h, "/app.js", nil).Header.Get("Cache-Control"))
 	assert.Contains(t, get(t, h, "/app.js?v=abc", nil).Header.Get("Cache-Control"), "immutable")
 	assert.Equal(t, "no-cache", get(t, h, "/?v=abc", nil).Header.Get("Cache-Control"))
+	// A content-hashed name (scripts/finish-site.mjs) is immutable without a query.
+	assert.Contains(t, get(t, h, "/app.0123456789.js", nil).Header.Get("Cache-Control"), "immutable")
 }
 
 func TestAccepts(t *testing.T) {
