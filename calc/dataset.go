@@ -30,6 +30,7 @@ type Dataset struct {
 	horizon       int // the last year the data speaks of: folders and explicit valid_to dates
 	split         *Split
 	synonyms      *Synonyms
+	translations  map[Lang]map[Code][]Translation // the project's translations of labels (labels.go)
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -203,6 +204,8 @@ func NewDataset(files []File) (*Dataset, error) {
 			err = ds.readFeeCodes(f)
 		case f.Name == SynonymsFile:
 			err = ds.readSynonyms(f)
+		case translatedLang(f.Name) != "":
+			err = ds.readLabels(f, translatedLang(f.Name))
 		case base == "tariffs.csv" || base == "parameters.csv" || base == "prices.csv":
 			y, yerr := strconv.Atoi(strings.TrimSuffix(dir, "/"))
 			if yerr != nil || y < minYear || y > maxYear {
