@@ -130,10 +130,26 @@ func (ds *Dataset) translation(code Code, lang Lang, label string) *Translation 
 // official: false, mark} — mark being the words that say, in the reader's language, that
 // it is the project's translation — or nil.
 func (res *Quote) labelTranslation() any {
-	tr := res.ds.translation(res.Service.Code, res.Query.Lang, res.label())
+	return res.ds.translationObject(res.ds.translation(res.Service.Code, res.Query.Lang, res.label()))
+}
+
+func (ds *Dataset) translationObject(tr *Translation) any {
 	if tr == nil {
 		return nil
 	}
 	return map[string]any{"lang": string(tr.Lang), "label": tr.Label, "translated_from": string(tr.From),
-		"official": false, "mark": res.ds.text(res.Query.Lang, "label.translation", nil)}
+		"official": false, "mark": ds.text(tr.Lang, "label.translation", nil)}
+}
+
+// SearchObject is a search result's object (Service.Object) with, for a German or English
+// reader, the project's translation of the label those readers see (the French one, else
+// the Dutch one) as label_translation, or null.
+func (ds *Dataset) SearchObject(s Service, lang Lang) map[string]any {
+	o := s.Object()
+	label := s.LabelFR
+	if label == "" {
+		label = s.LabelNL
+	}
+	o["label_translation"] = ds.translationObject(ds.translation(s.Code, lang, label))
+	return o
 }

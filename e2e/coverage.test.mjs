@@ -90,7 +90,13 @@ test('conflicts with their notes, and each year’s verification date', async ()
   assert.equal(await page.locator('.conflict').count(), expected.conflicts.length);
   const first = expected.conflicts[0];
   const item = page.locator(`.conflict[data-subject="${first.subject}"]`).first();
-  assert.match(await item.innerText(), /CONFLICT/);
+  // The data's notes are in English only: on a French page they wait behind "Détails".
+  const note = item.locator('.note').first();
+  assert.equal(await note.getAttribute('lang'), 'en');
+  assert.equal(await note.isVisible(), false);
+  assert.doesNotMatch(await item.innerText(), /CONFLICT/);
+  await item.locator('summary', { hasText: 'Détails' }).first().click();
+  assert.match(await note.innerText(), /CONFLICT/);
   assert.match(await item.innerText(), new RegExp(`${first.file.replace('/', '\\/')}:${first.line}`));
   for (const yp of expected.year_parameters) {
     const cellValue = await page.locator(`.cov-years tr[data-year="${yp.year}"] [data-field="verified"]`).getAttribute('data-value');

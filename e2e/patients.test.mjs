@@ -38,6 +38,23 @@ test('patient view: no statut social; doctor view: the statut social rows; statu
   await context.close();
 });
 
+test('the data\'s English-only notes stay behind "details" on French, Dutch and German pages (the year\'s indexation)', async () => {
+  for (const lang of ['fr', 'nl', 'de', 'en']) {
+    const { context, page } = await open(`/?code=101076&date=2026-03-01&lang=${lang}`);
+    const detail = page.locator('#year [data-field="indexation-detail"]');
+    await detail.waitFor({ state: 'attached' });
+    if (lang === 'en') {
+      assert.match(await detail.innerText(), /Full index 2\.72%/);
+    } else {
+      assert.equal(await detail.evaluate((n) => n.tagName), 'DETAILS', lang);
+      assert.equal(await detail.evaluate((n) => n.open), false, lang);
+      assert.equal(await detail.locator('span[lang="en"]').isVisible(), false, lang);
+      assert.doesNotMatch(await page.locator('#year').innerText(), /Full index/, lang);
+    }
+    await context.close();
+  }
+});
+
 test('on a phone the answer comes into view after choosing a service', async () => {
   const { context, page } = await open('/?lang=fr&date=2024-03-01', { width: 360, height: 740 });
   await page.fill('#code', 'consultation généraliste');

@@ -272,7 +272,9 @@ function renderConflicts(r) {
       el('h3', {}, code ? `${x.subject} — ${label(code)}` : x.subject),
       el('dl', {},
         row('cov_period_of', period(x.valid_from, x.valid_to)),
-        row('cov_note', el('span', { class: 'note', text: x.note || '' })),
+        // The data's notes are written in English only: other pages keep them behind "details".
+        row('cov_note', lang === 'en' ? el('span', { class: 'note', text: x.note || '' })
+          : el('details', {}, el('summary', { text: t(lang, 'details') }), el('span', { class: 'note', lang: 'en', text: x.note || '' }))),
         (x.sources || []).length ? row('cov_sources', x.sources.join(', ')) : null,
         row('cov_where', `${x.file}:${x.line}`)));
   })));
