@@ -67,13 +67,15 @@ test('on a phone the answer comes into view after choosing a service', async () 
   await context.close();
 });
 
-test('printing one result fits one A4 page', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&lang=fr&insured=preferential&dmg=1');
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.equal(pages, 1);
-  await context.close();
+test('printing one result fits one A4 page: patient view (with a bill check, its amounts printed; German with the label\'s translation) and doctor view', async () => {
+  for (const path of ['/?code=101076&date=2024-03-01&lang=fr&insured=preferential&dmg=1', '/?code=101076&date=2024-03-01&lang=fr&paid=45', '/?code=103132&date=2024-03-01&lang=de&age=80&paid=60', '/?code=103132&date=2024-03-01&lang=nl&age=80&view=doctor']) {
+    const { context, page } = await open(path);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pages, 1, path);
+    await context.close();
+  }
 });
 
 test('history axis labels never overlap (1280 and 360 px)', async () => {
