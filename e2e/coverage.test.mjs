@@ -113,8 +113,17 @@ test('four languages, with the Dutch label in Dutch and the French one otherwise
   for (const lang of ['fr', 'nl', 'de', 'en']) {
     const { context, page } = await open(`/coverage.html?lang=${lang}`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-    const label = await page.locator(`#cov-table tbody[data-code="${c.code}"] .label`).innerText();
-    assert.equal(label, lang === 'nl' ? c.label_nl : c.label_fr, lang);
+    const cell = page.locator(`#cov-table tbody[data-code="${c.code}"] .label`);
+    assert.equal(await cell.locator('.label-official').innerText(), lang === 'nl' ? c.label_nl : c.label_fr, lang);
+    // German and English: the project's translation after the official label, marked.
+    const tr = c.label_translations[lang];
+    if (lang === 'de' || lang === 'en') {
+      assert.equal(tr.official, false);
+      assert.equal(await cell.locator('[data-field="label-translation"]').innerText(), `${tr.label} (${tr.mark})`, lang);
+    } else {
+      assert.equal(tr, undefined);
+      assert.equal(await cell.locator('[data-field="label-translation"]').count(), 0, lang);
+    }
     assert.match(await page.locator('#cov-legend').innerText(), new RegExp(words[lang]));
     await context.close();
   }

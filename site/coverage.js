@@ -14,7 +14,7 @@
 
 import { LANGS, pickLang, t, lookup, fill } from './i18n.js?v=__VERSION__';
 import { CATEGORIES } from './contract.js?v=__VERSION__';
-import { serviceLabel } from './suggest.js?v=__VERSION__';
+import { serviceLabel, labelNodes } from './suggest.js?v=__VERSION__';
 import { formatDate } from './format.js?v=__VERSION__';
 import { el } from './dom.js?v=__VERSION__';
 
@@ -221,14 +221,14 @@ function renderCodes(r) {
   const bodies = r.codes.map((c) => {
     const codeID = `c-${c.code}`;
     const years = c.years || [];
-    return el('tbody', { dataset: { code: c.code, hay: fold(`${c.label_fr || ''} ${c.label_nl || ''}`) } }, years.map((y, i) => {
+    return el('tbody', { dataset: { code: c.code, hay: fold(`${c.label_fr || ''} ${c.label_nl || ''} ${c.label_translations?.[lang]?.label || ''}`) } }, years.map((y, i) => {
       const yearID = `c-${c.code}-${y.year}`;
       const hdr = (...cols) => [codeID, yearID, ...cols].join(' ');
       const none = y.fee === 'none' && !(y.rows || []).length;
       const cells = [];
       if (i === 0) {
         cells.push(el('th', { id: codeID, scope: 'rowgroup', rowspan: years.length, class: 'code-cell', headers: 'h-code' },
-          el('span', { class: 'code' }, c.code), el('span', { class: 'label' }, label(c))));
+          el('span', { class: 'code' }, c.code), el('span', { class: 'label' }, ...labelNodes(c, lang, c.label_translations?.[lang]))));
       }
       cells.push(el('th', { id: yearID, scope: 'row', class: 'year-cell', headers: `h-year ${codeID}` }, String(y.year)));
       cells.push(el('td', { headers: hdr('h-fee'), dataset: { part: 'fee', kind: y.fee } }, kindBadges(y.fee)));
