@@ -36,6 +36,10 @@ type Translation struct {
 	Line     int
 }
 
+// IsLabelFile reports whether name is a file of translated labels (labels-LANG.csv): rows
+// per code, which a split bundle cuts into the parts like the tariffs.
+func IsLabelFile(name string) bool { return translatedLang(name) != "" }
+
 // translatedLang is the language of a labels file's name, or "" when the name is not one.
 func translatedLang(name string) Lang {
 	l, ok := strings.CutPrefix(name, "labels-")
@@ -143,13 +147,23 @@ func (ds *Dataset) translationObject(tr *Translation) any {
 
 // SearchObject is a search result's object (Service.Object) with, for a German or English
 // reader, the project's translation of the label those readers see (the French one, else
-// the Dutch one) as label_translation, or null.
+// the Dutch one) as label_translation, or null. The translation comes with the service
+// (the search index carries it), so it needs none of the code's rows.
 func (ds *Dataset) SearchObject(s Service, lang Lang) map[string]any {
 	o := s.Object()
-	label := s.LabelFR
-	if label == "" {
-		label = s.LabelNL
+	tr := &Translation{Code: s.Code, Lang: lang, From: FR}
+	if s.LabelFR == "" {
+		tr.From = NL
 	}
-	o["label_translation"] = ds.translationObject(ds.translation(s.Code, lang, label))
+	switch lang {
+	case DE:
+		tr.Label = s.LabelDE
+	case EN:
+		tr.Label = s.LabelEN
+	}
+	if tr.Label == "" {
+		tr = nil
+	}
+	o["label_translation"] = ds.translationObject(tr)
 	return o
 }
