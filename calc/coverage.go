@@ -38,13 +38,16 @@ type YearParams struct {
 
 // CodeCoverage is one code, from the first to the last year it has data for.
 type CodeCoverage struct {
-	Code      Code
-	LabelFR   string
-	LabelNL   string
-	Category  string
-	FirstYear int
-	LastYear  int
-	Years     []YearCoverage
+	Code    Code
+	LabelFR string
+	LabelNL string
+	// Translations are the project's translations of the label shown to German and English
+	// readers (labels.go): their label_translation objects, or nil.
+	Translations map[Lang]any
+	Category     string
+	FirstYear    int
+	LastYear     int
+	Years        []YearCoverage
 }
 
 // YearCoverage is one code in one year. Each field lists the kinds behind the figure, in
@@ -144,6 +147,11 @@ func (ds *Dataset) codeCoverage(code Code, lastYear int) CodeCoverage {
 	for y := cc.FirstYear; y > 0 && y <= cc.LastYear; y++ {
 		cc.Years = append(cc.Years, ds.yearCoverage(rows, y))
 	}
+	label := cc.LabelFR
+	if label == "" {
+		label = cc.LabelNL
+	}
+	cc.Translations = map[Lang]any{DE: ds.translationObject(ds.translation(code, DE, label)), EN: ds.translationObject(ds.translation(code, EN, label))}
 	return cc
 }
 
@@ -346,7 +354,8 @@ func (c Coverage) Object() map[string]any {
 				"partial": yc.Partial, "rows": rows}
 		}
 		codes[i] = map[string]any{"code": string(cc.Code), "label_fr": optString(cc.LabelFR), "label_nl": optString(cc.LabelNL),
-			"category": cc.Category, "first_year": strconv.Itoa(cc.FirstYear), "last_year": strconv.Itoa(cc.LastYear), "years": ys}
+			"label_translations": map[string]any{"de": cc.Translations[DE], "en": cc.Translations[EN]},
+			"category":           cc.Category, "first_year": strconv.Itoa(cc.FirstYear), "last_year": strconv.Itoa(cc.LastYear), "years": ys}
 	}
 	params := make([]any, len(c.YearParams))
 	for i, yp := range c.YearParams {

@@ -31,6 +31,7 @@ type Dataset struct {
 	split         *Split
 	synonyms      *Synonyms
 	conflicts     []Conflict // conflicts.csv, in file order
+	translations  map[Lang]map[Code][]Translation // the project's translations of labels (labels.go)
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -206,6 +207,8 @@ func NewDataset(files []File) (*Dataset, error) {
 			err = ds.readSynonyms(f)
 		case f.Name == ConflictsFile:
 			err = ds.readConflicts(f)
+		case translatedLang(f.Name) != "":
+			err = ds.readLabels(f, translatedLang(f.Name))
 		case base == "tariffs.csv" || base == "parameters.csv" || base == "prices.csv":
 			y, yerr := strconv.Atoi(strings.TrimSuffix(dir, "/"))
 			if yerr != nil || y < minYear || y > maxYear {

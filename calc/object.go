@@ -58,6 +58,7 @@ func (res *Quote) Object() map[string]any {
 		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
 		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
 		"label":                           optString(res.label()),
+		"label_translation":               res.labelTranslation(),
 		"statut_social":                   res.statutSocial(),
 		"patient_category": func() any {
 			fc := res.Category

@@ -8,12 +8,15 @@ import (
 
 // A Service is a code as the search lists it: labels, category and the dates covered.
 type Service struct {
-	Code      Code
-	LabelFR   string
-	LabelNL   string
-	Category  string
-	Specialty string
-	From, To  Date // first and last day covered by data (To zero: open)
+	Code    Code
+	LabelFR string
+	LabelNL string
+	// LabelDE and LabelEN are the project's translations of the label German and English
+	// readers see (the French one, else the Dutch one): not official (labels.go).
+	LabelDE, LabelEN string
+	Category         string
+	Specialty        string
+	From, To         Date // first and last day covered by data (To zero: open)
 }
 
 // Object returns the service for the interfaces.
@@ -45,7 +48,7 @@ type Index struct {
 const IndexFile = "search.csv"
 
 func indexColumns() []string {
-	return []string{"code", "label_fr", "label_nl", "category", "specialty", "from", "to"}
+	return []string{"code", "label_fr", "label_nl", "label_de", "label_en", "category", "specialty", "from", "to"}
 }
 
 // Index lists every code of the dataset with its labels and the dates its data covers;
@@ -89,12 +92,13 @@ func (ix *Index) add(s Service) {
 // Len is the number of services in the index.
 func (ix *Index) Len() int { return len(ix.services) }
 
-// Encode writes the index as CSV (columns code,label_fr,label_nl,category,specialty,from,to).
+// Encode writes the index as CSV (columns code,label_fr,label_nl,label_de,label_en,category,
+// specialty,from,to).
 func (ix *Index) Encode() []byte {
 	var b strings.Builder
 	b.WriteString(strings.Join(indexColumns(), ",") + "\n")
 	for _, s := range ix.services {
-		for i, v := range []string{string(s.Code), s.LabelFR, s.LabelNL, s.Category, s.Specialty, s.From.String(), s.To.String()} {
+		for i, v := range []string{string(s.Code), s.LabelFR, s.LabelNL, s.LabelDE, s.LabelEN, s.Category, s.Specialty, s.From.String(), s.To.String()} {
 			if i > 0 {
 				b.WriteByte(',')
 			}
@@ -117,7 +121,8 @@ func ParseIndex(f File) (*Index, error) {
 	}
 	ix := &Index{services: make([]Service, 0, len(recs))}
 	for _, r := range recs {
-		s := Service{Code: Code(r.get("code")), LabelFR: r.get("label_fr"), LabelNL: r.get("label_nl"), Category: r.get("category"), Specialty: r.get("specialty")}
+		s := Service{Code: Code(r.get("code")), LabelFR: r.get("label_fr"), LabelNL: r.get("label_nl"), LabelDE: r.get("label_de"), LabelEN: r.get("label_en"),
+			Category: r.get("category"), Specialty: r.get("specialty")}
 		from, err1 := ParseDate(r.get("from"))
 		to, err2 := ParseDate(r.get("to"))
 		n := len(ix.services)
@@ -369,6 +374,16 @@ func (ds *Dataset) service(code Code) Service {
 		if r.Period.To == 0 {
 			s.To = 0
 		}
+	}
+	shown := s.LabelFR
+	if shown == "" {
+		shown = s.LabelNL
+	}
+	if tr := ds.translation(code, DE, shown); tr != nil {
+		s.LabelDE = tr.Label
+	}
+	if tr := ds.translation(code, EN, shown); tr != nil {
+		s.LabelEN = tr.Label
 	}
 	return s
 }

@@ -28,8 +28,17 @@ func TestSearchIndexRoundTrip(t *testing.T) {
 		}
 	}
 	assert.Equal(t, ds.Search("consultation", 5), ix.Search("consultation", 0, 5))
+	// The index carries the project's translations of the labels (issue 11.3): a search
+	// result shows them without the code's rows (the web page's split data).
+	got := back.Search("101076", 0, 1)
+	require.Len(t, got, 1)
+	assert.Equal(t, "Konsultation beim anerkannten, akkreditierten Hausarzt", got[0].LabelDE)
+	assert.Equal(t, "Consultation with a recognised, accredited GP", got[0].LabelEN)
+	o := ds.SearchObject(got[0], calc.DE)["label_translation"].(map[string]any)
+	assert.Equal(t, false, o["official"])
+	assert.Nil(t, ds.SearchObject(got[0], calc.NL)["label_translation"])
 
-	_, err = calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte("code,label_fr,label_nl,category,specialty,from,to\n101076,a,b,other,,2024-01-01,\n101010,a,b,other,,2024-01-01,\n")})
+	_, err = calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte("code,label_fr,label_nl,label_de,label_en,category,specialty,from,to\n101076,a,b,,,other,,2024-01-01,\n101010,a,b,,,other,,2024-01-01,\n")})
 	assert.ErrorContains(t, err, "codes out of order")
 }
 

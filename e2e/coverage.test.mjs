@@ -95,6 +95,12 @@ test('conflicts with their notes, and each year’s verification date', async ()
   assert.notEqual(first.kept, first.other);
   assert.match(await item.innerText(), new RegExp(`${first.file}:${first.line}`));
   assert.match(await item.innerText(), new RegExp(first.other_sources[0]));
+  // The data's notes are in English only: on a French page they wait behind "Détails".
+  const note = item.locator('.note').first();
+  assert.equal(await note.getAttribute('lang'), 'en');
+  assert.equal(await note.isVisible(), false);
+  await item.locator('summary', { hasText: 'Détails' }).first().click();
+  assert.equal(await note.innerText(), first.note);
   for (const yp of expected.year_parameters) {
     const cellValue = await page.locator(`.cov-years tr[data-year="${yp.year}"] [data-field="verified"]`).getAttribute('data-value');
     assert.equal(cellValue, yp.verified, yp.year);
@@ -110,8 +116,17 @@ test('four languages, with the Dutch label in Dutch and the French one otherwise
   for (const lang of ['fr', 'nl', 'de', 'en']) {
     const { context, page } = await open(`/coverage.html?lang=${lang}`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-    const label = await page.locator(`#cov-table tbody[data-code="${c.code}"] .label`).innerText();
-    assert.equal(label, lang === 'nl' ? c.label_nl : c.label_fr, lang);
+    const cell = page.locator(`#cov-table tbody[data-code="${c.code}"] .label`);
+    assert.equal(await cell.locator('.label-official').innerText(), lang === 'nl' ? c.label_nl : c.label_fr, lang);
+    // German and English: the project's translation after the official label, marked.
+    const tr = c.label_translations[lang];
+    if (lang === 'de' || lang === 'en') {
+      assert.equal(tr.official, false);
+      assert.equal(await cell.locator('[data-field="label-translation"]').innerText(), `${tr.label} (${tr.mark})`, lang);
+    } else {
+      assert.equal(tr, undefined);
+      assert.equal(await cell.locator('[data-field="label-translation"]').count(), 0, lang);
+    }
     assert.match(await page.locator('#cov-legend').innerText(), new RegExp(words[lang]));
     await context.close();
   }

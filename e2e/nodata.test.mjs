@@ -57,10 +57,20 @@ test('switching back to an ordinary patient forgets the kind of preferential reg
 test('"not applicable" where a case does not apply, "not available" where a figure is missing', async () => {
   // A preferential patient at a GP consultation: third-party payment is mandatory, so the
   // desk amount without it does not apply.
-  const { context, page } = await site.open('/?code=101076&date=2024-03-01&insured=preferential&lang=fr');
+  let { context, page } = await site.open('/?code=101076&date=2024-03-01&insured=preferential&lang=fr');
   const na = page.locator('[data-field="pay-at-desk-without-third-party"]');
   assert.equal(await na.getAttribute('data-na'), 'not-applicable');
   assert.equal((await na.innerText()).trim(), 'sans objet');
+  await context.close();
+  // 101113 in 2017: the fee is sourced (rtl-2017, 4.00), the reimbursement is not: "not
+  // available", never "not applicable" and never an amount.
+  ({ context, page } = await site.open('/?code=101113&date=2017-03-01&lang=fr'));
+  const v = await values(page);
+  assert.equal(v.fee, '4.00');
+  const missing = page.locator('[data-field="reimbursement"]');
+  assert.equal(await missing.getAttribute('data-na'), 'not-available');
+  assert.equal(await missing.getAttribute('data-value'), null);
+  assert.equal((await missing.innerText()).trim(), 'non disponible');
   await context.close();
 });
 

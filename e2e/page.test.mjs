@@ -237,7 +237,7 @@ test('usable on a 360 px wide screen', async () => {
 });
 
 test('axe-core finds no serious or critical accessibility violations', async () => {
-  for (const path of [STATE_URL, '/?lang=fr', '/?code=999999&date=2024-03-01&lang=de', '/?code=101076&date=2024-03-01&lang=xx', '/embed.html']) {
+  for (const path of [STATE_URL, '/?lang=fr', '/?code=999999&date=2024-03-01&lang=de', '/?code=101076&date=2024-03-01&lang=xx', '/embed.html', '/embed.html?lang=de']) {
     const { context, page } = await open(path, { contextOptions: { bypassCSP: true } });
     if (path.startsWith('/embed')) await page.waitForTimeout(500);
     await page.evaluate(axeSource());

@@ -6,7 +6,7 @@ import { LANGS, pickLang, t } from './i18n.js';
 import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js';
 import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js';
 import { el, safeURL, showLoadFailure } from './dom.js';
-import { suggestions as suggestionList, serviceLabel as labelIn } from './suggest.js';
+import { suggestions as suggestionList, serviceLabel as labelIn, labelNodes } from './suggest.js';
 import { FIELDS, STATUT_STATUS, COMPARE_KINDS } from './contract.js';
 
 // The compare table (compare.js) and the history chart (history.js) are drawn after the
@@ -440,7 +440,7 @@ function renderQuote(q) {
   const lang = state.lang;
   clearAnswer();
   $('result').classList.add('has-answer');
-  $('service').textContent = `${q.service.code} — ${serviceLabel(q.service)}`;
+  $('service').replaceChildren(`${q.service.code} — `, ...labelNodes(q.service, lang, q.label_translation));
 
   const sup = q.supplement || {};
   const tp = q.third_party_payment || {};
@@ -603,7 +603,7 @@ function renderDoctor(query, q) {
       : el('span', { class: 'na', text: t(lang, 'not_available') });
 
   $('doctor-body').replaceChildren(
-    el('p', { class: 'service' }, `${q.service.code} — ${serviceLabel(q.service)} · ${formatDate(q.date, lang)}`),
+    (([official, ...translation]) => el('p', { class: 'service' }, `${q.service.code} — `, official, ` · ${formatDate(q.date, lang)}`, ...translation))(labelNodes(q.service, lang, q.label_translation)),
     el('dl', { class: 'amounts' },
       amountRow('doctor-fee', 'fee', q.fee),
       amountRow('doctor-reimbursement', 'reimbursement', q.reimbursement),
@@ -710,7 +710,7 @@ function renderYear() {
     row(t(lang, 'income_clause'), v(yr.income_clause, 'eur'),
       ic.per_dependant ? el('span', { class: 'reason' }, `+ ${formatAmount(ic.per_dependant, lang)} / ${t(lang, 'dependants').toLowerCase()}`) : null,
       ic.per_titulaire ? el('span', { class: 'reason' }, `${formatAmount(ic.per_titulaire, lang)} / ${t(lang, 'titulaires').toLowerCase()}`) : null),
-    row(t(lang, 'indexation'), v(yr.indexation, 'pct'), yr.indexation_detail ? el('span', { class: 'reason', text: yr.indexation_detail }) : null),
+    row(t(lang, 'indexation'), v(yr.indexation, 'pct'), indexationDetail(yr.indexation_detail, lang)),
     row(t(lang, 'bim_income_ceiling'), v(yr.bim_income_ceiling, 'eur'),
       bim.annual_per_dependant ? el('span', { class: 'reason' }, `+ ${formatAmount(bim.annual_per_dependant, lang)} / ${t(lang, 'dependants').toLowerCase()}`) : null),
     row(t(lang, 'agreement'), v(agreement), status ? el('span', { class: 'reason', dataset: { field: 'agreement-status', value: yr.agreement_status }, text: status }) : null),
@@ -722,6 +722,15 @@ function renderYear() {
       el('ul', { class: 'sources' }, yr.sources.map((s) => el('li', {}, sourceLink(s), s.date ? ` (${s.date})` : '')))));
   }
   $('year-body').replaceChildren(...parts);
+}
+
+// indexationDetail: the data's note on the year's indexation is written in English only;
+// other pages keep it behind "details", marked as English (issue 11.3).
+function indexationDetail(text, lang) {
+  if (!text) return null;
+  if (lang === 'en') return el('span', { class: 'reason', dataset: { field: 'indexation-detail' }, text });
+  return el('details', { class: 'step-detail', dataset: { field: 'indexation-detail' } },
+    el('summary', { text: t(lang, 'details') }), el('span', { class: 'reason', lang: 'en', text }));
 }
 
 // ---- compare scenarios ----------------------------------------------------------

@@ -14,7 +14,7 @@
 
 import { LANGS, pickLang, t, lookup, fill } from './i18n.js';
 import { CATEGORIES } from './contract.js';
-import { serviceLabel } from './suggest.js';
+import { serviceLabel, labelNodes } from './suggest.js';
 import { formatDate, formatAmount } from './format.js';
 import { el } from './dom.js';
 
@@ -221,14 +221,14 @@ function renderCodes(r) {
   const bodies = r.codes.map((c) => {
     const codeID = `c-${c.code}`;
     const years = c.years || [];
-    return el('tbody', { dataset: { code: c.code, hay: fold(`${c.label_fr || ''} ${c.label_nl || ''}`) } }, years.map((y, i) => {
+    return el('tbody', { dataset: { code: c.code, hay: fold(`${c.label_fr || ''} ${c.label_nl || ''} ${c.label_translations?.[lang]?.label || ''}`) } }, years.map((y, i) => {
       const yearID = `c-${c.code}-${y.year}`;
       const hdr = (...cols) => [codeID, yearID, ...cols].join(' ');
       const none = y.fee === 'none' && !(y.rows || []).length;
       const cells = [];
       if (i === 0) {
         cells.push(el('th', { id: codeID, scope: 'rowgroup', rowspan: years.length, class: 'code-cell', headers: 'h-code' },
-          el('span', { class: 'code' }, c.code), el('span', { class: 'label' }, label(c))));
+          el('span', { class: 'code' }, c.code), el('span', { class: 'label' }, ...labelNodes(c, lang, c.label_translations?.[lang]))));
       }
       cells.push(el('th', { id: yearID, scope: 'row', class: 'year-cell', headers: `h-year ${codeID}` }, String(y.year)));
       cells.push(el('td', { headers: hdr('h-fee'), dataset: { part: 'fee', kind: y.fee } }, kindBadges(y.fee)));
@@ -282,7 +282,9 @@ function renderConflicts(r) {
         row('cov_conflict_on', el('span', { dataset: { field: 'conflict-field', value: x.field } }, conflictField(x.field)), ` — ${formatDate(x.date, lang)}`),
         row('cov_kept', el('span', { dataset: { field: 'kept', value: x.kept } }, formatAmount(x.kept, lang)), ` (${(x.kept_sources || []).join(', ')})`),
         row('cov_other', el('span', { dataset: { field: 'other', value: x.other } }, formatAmount(x.other, lang)), ` (${(x.other_sources || []).join(', ')})`),
-        row('cov_note', el('span', { class: 'note', text: x.note || '' })),
+        // The data's notes are written in English only: other pages keep them behind "details".
+        row('cov_note', lang === 'en' ? el('span', { class: 'note', text: x.note || '' })
+          : el('details', {}, el('summary', { text: t(lang, 'details') }), el('span', { class: 'note', lang: 'en', text: x.note || '' }))),
         row('cov_where', `${x.file}:${x.line}`)));
   })));
 }

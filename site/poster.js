@@ -407,6 +407,9 @@ function renderPoster() {
     const labels = svc
       ? [...new Set(langs.map((l) => serviceLabel(svc, l)))].map((text, i) => el('span', { class: 'pl', lang: i === 0 ? (lead === 'nl' ? 'nl' : 'fr') : 'nl' }, text))
       : [];
+    // A German poster adds the project's translation after the official label, marked (issue 11.3).
+    const tr = svc && r.q.label_translation;
+    if (tr) labels.push(el('span', { class: 'pl label-translation', lang: tr.lang, dataset: { field: 'label-translation', official: 'false' } }, `${tr.label} `, el('span', { class: 'translation-mark' }, `(${tr.mark})`)));
     const band = r.band ? el('span', { class: 'pp-band', dataset: { field: 'poster-band', value: r.band } },
       ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, `pp_band_${r.band}`)))) : null;
     const serviceCell = el('th', { scope: 'row', class: 'pp-service' }, el('span', { class: 'code' }, r.code), ...labels, band);

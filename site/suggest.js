@@ -14,6 +14,24 @@ export function serviceLabel(s, lang) {
   return (lang === 'nl' ? s.label_nl || s.label_fr : s.label_fr || s.label_nl) || '';
 }
 
+// officialLang: the language of the official label serviceLabel shows.
+function officialLang(s, lang) {
+  if (lang === 'nl') return s.label_nl ? 'nl' : 'fr';
+  return s.label_fr ? 'fr' : 'nl';
+}
+
+// labelNodes: the official label (in its own language, the reference) and, where the
+// answer carries one (label_translation: German and English pages), the project's
+// translation after it, marked as not official in the page's language (issue 11.3).
+export function labelNodes(s, lang, tr) {
+  const out = [el('span', { class: 'label-official', lang: officialLang(s, lang) }, serviceLabel(s, lang))];
+  if (tr && tr.label && tr.official === false) {
+    out.push(' ', el('span', { class: 'label-translation', lang: tr.lang, dataset: { field: 'label-translation', official: 'false' } },
+      tr.label, ' ', el('span', { class: 'translation-mark' }, `(${tr.mark})`)));
+  }
+  return out;
+}
+
 // suggestions({input, list, status, onChoose}) wires the keyboard and returns
 // {show(found, lang), close()}; onChoose(code) runs when a suggestion is clicked.
 export function suggestions({ input, list, status, onChoose }) {
@@ -26,7 +44,7 @@ export function suggestions({ input, list, status, onChoose }) {
   const show = (found, lang) => {
     list.replaceChildren(...found.map((s) => el('li', {},
       el('button', { type: 'button', dataset: { code: s.code }, onclick: () => onChoose(s.code) },
-        el('span', { class: 'code' }, s.code), ' ', serviceLabel(s, lang)))));
+        el('span', { class: 'code' }, s.code), ' ', ...labelNodes(s, lang, s.label_translation)))));
     list.hidden = found.length === 0;
     input.setAttribute('aria-expanded', String(found.length > 0));
     status.textContent = found.length ? t(lang, 'suggestions_count', { n: found.length }) : t(lang, 'no_suggestions');

@@ -310,7 +310,8 @@ const maxSearchResults = 50
 // search answers Honoraria.search(text[, lang][, limit][, date]): services whose code
 // starts with text or whose FR/NL labels contain all its words, those with figures
 // on date (YYYY-MM-DD) first (calc.Index.Search, as the command line's search). Both
-// labels are always returned, so lang is accepted for symmetry but not needed.
+// labels are always returned; lang adds the project's translation of the label for a
+// German or English reader (label_translation, as in a quote).
 // Bad arguments give an error object, like the other functions.
 func search(e *engine, args []js.Value) (any, error) {
 	text, second, third, fourth := arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 3)
@@ -319,10 +320,13 @@ func search(e *engine, args []js.Value) (any, error) {
 		return nil, err
 	}
 	limit := third
+	lang := calc.FR
 	if second.Type() == js.TypeNumber {
 		limit = second
-	} else if _, err := stringArg("lang", second); err != nil {
+	} else if l, err := stringArg("lang", second); err != nil {
 		return nil, err
+	} else if l != "" {
+		lang = calc.Lang(l) // only picks the label_translation: an unknown language has none
 	}
 	n := 10
 	if !limit.IsUndefined() && !limit.IsNull() {
@@ -347,7 +351,7 @@ func search(e *engine, args []js.Value) (any, error) {
 	svcs := ix.Search(s, date, n)
 	out := make([]any, len(svcs))
 	for i, svc := range svcs {
-		out[i] = svc.Object()
+		out[i] = e.ds.SearchObject(svc, lang)
 	}
 	return out, nil
 }

@@ -110,6 +110,9 @@ func printQuote(w io.Writer, ds *calc.Dataset, res *calc.Quote) {
 	}
 	label, _ := o["label"].(string)
 	fmt.Fprintf(w, "%s %s — %s\n", res.Query.Code, res.Query.Date, label)
+	if tr, ok := o["label_translation"].(map[string]any); ok {
+		fmt.Fprintf(w, "  (%s: %s)\n", tr["mark"], tr["label"])
+	}
 	fee := res.Fee
 	fmt.Fprintf(w, "  %-30s %s\n", msg("label.fee"), amt(&fee))
 	fmt.Fprintf(w, "  %-30s %s\n", msg("label.reimbursement"), amt(res.Reimbursement))

@@ -68,7 +68,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if asJSON {
 		out := make([]any, len(found))
 		for i, s := range found {
-			out[i] = s.Object()
+			out[i] = ds.SearchObject(s, lang)
 		}
 		printJSON(stdout, out)
 		return 0
@@ -87,6 +87,9 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			to = "…"
 		}
 		fmt.Fprintf(stdout, "%s  %s  (%s – %s)\n", s.Code, label, s.From, to)
+		if tr, ok := ds.SearchObject(s, lang)["label_translation"].(map[string]any); ok {
+			fmt.Fprintf(stdout, "        %s (%s)\n", tr["label"], tr["mark"])
+		}
 	}
 	return 0
 }

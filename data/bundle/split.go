@@ -16,7 +16,7 @@ import (
 //     core alone knows every year and loads as a dataset), and the manifest
 //     calc.SplitFile (the whole data's checksum and horizon, the prefix length, the parts);
 //   - parts: the rows of every per-code file — a YYYY/*.csv whose first column is "code"
-//     (tariffs.csv, prices.csv …) — grouped by the first PrefixLength digits of the code,
+//     (tariffs.csv, prices.csv …), and labels-LANG.csv — grouped by the first PrefixLength digits of the code,
 //     all years of a code in one part, each file with its own header.
 //
 // Each is written as one bundle (Encode). The page merges the core with the parts it has
@@ -30,9 +30,13 @@ type Cut struct {
 }
 
 // PerCode reports whether f holds per-code rows: a YYYY/*.csv whose header's first column
-// is "code".
+// is "code", or a file of translated labels (calc.IsLabelFile), whose rows grow with the
+// codes translated.
 func PerCode(f calc.File) bool {
 	dir, _, ok := strings.Cut(f.Name, "/")
+	if calc.IsLabelFile(f.Name) {
+		ok, dir = true, "0000"
+	}
 	if !ok || len(dir) != 4 || strings.Trim(dir, "0123456789") != "" || !strings.HasSuffix(f.Name, ".csv") {
 		return false
 	}

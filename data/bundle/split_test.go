@@ -38,6 +38,7 @@ func TestSplitOfTheBundledDataIsOnePart(t *testing.T) {
 	core, err := calc.NewDataset(cut.Core)
 	require.NoError(t, err, "the core alone loads")
 	assert.Empty(t, core.Codes())
+	assert.Empty(t, core.Translations(calc.DE), "translated labels are per-code rows: in the parts, not the core")
 	assert.Equal(t, whole.Meta(), core.Meta(), "same checksum, data date and years as the whole")
 	assert.Equal(t, "all", core.Split().PartOf("101076"))
 
@@ -74,7 +75,8 @@ func TestSplitByPrefix(t *testing.T) {
 		ds, err := calc.NewDataset(Merge(cut.Core, cut.Parts[part]))
 		require.NoError(t, err)
 		for y := 2008; y <= 2027; y++ {
-			in := map[string]string{"code": string(code), "date": fmt.Sprintf("%d-07-01", y)}
+			// German: the label's translation comes with the code's part too.
+			in := map[string]string{"code": string(code), "date": fmt.Sprintf("%d-07-01", y), "lang": "de"}
 			assert.Equal(t, answer(t, whole, in), answer(t, ds, in), "%s in %d", code, y)
 		}
 	}
