@@ -30,7 +30,7 @@ type Dataset struct {
 	horizon       int // the last year the data speaks of: folders and explicit valid_to dates
 	split         *Split
 	synonyms      *Synonyms
-	conflicts     []Conflict // conflicts.csv, in file order
+	conflicts     []Conflict                      // conflicts.csv, in file order
 	translations  map[Lang]map[Code][]Translation // the project's translations of labels (labels.go)
 }
 
