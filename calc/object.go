@@ -20,80 +20,6 @@ func optString(s string) any {
 	return s
 }
 
-// Object returns the quote as the object of the contract (BRIEF §8): fee, reimbursement,
-// personal_share, supplement, third_party_payment, pay_at_desk, explanation, sources, and
-// bill_check when a paid amount was given.
-func (res *Quote) Object() map[string]any {
-	used := &sourceSet{ds: res.ds}
-	steps := func(ss []Step) []any {
-		out := make([]any, len(ss))
-		for i, s := range ss {
-			out[i] = map[string]any{"key": s.Key, "text": s.Text, "amount": optEuros(s.Amount), "source": used.first(s.Sources), "sources": used.list(s.Sources), "detail": optString(s.Detail)}
-		}
-		return out
-	}
-	decision := func(d Decision, field string) map[string]any {
-		return map[string]any{field: d.Allowed, "determined": d.Determined, "key": d.Key, "reason": d.Reason,
-			"since": optString(d.Since.String()), "sources": used.list(d.Sources)}
-	}
-	t := res.Service
-	o := map[string]any{
-		"query": valuesObject(res.Query.Values()),
-		"code":  string(t.Code),
-		"date":  res.Query.Date.String(),
-		"service": map[string]any{"code": string(t.Code), "label_fr": optString(t.LabelFR), "label_nl": optString(t.LabelNL),
-			"category": t.Category, "specialty": optString(t.Specialty), "band": optString(string(t.Band)),
-			"valid_from": t.Period.From.String(), "valid_to": optString(t.Period.To.String()),
-			"key_letters": optString(t.KeyLetters), "coefficients": optString(t.Coefficients), "note": optString(t.Note)},
-		"fee":            euros(res.Fee),
-		"reimbursement":  optEuros(res.Reimbursement),
-		"personal_share": optEuros(res.PersonalShare),
-		"supplement":     decision(res.Supplement, "allowed"),
-		"third_party_payment": func() map[string]any {
-			tp := res.ThirdParty
-			return map[string]any{"mandatory": tp.Mandatory, "determined": true, "key": tp.Key, "reason": tp.Reason,
-				"since": optString(tp.Since.String()), "sources": used.list(tp.Sources), "applied": tp.Applied}
-		}(),
-		"pay_at_desk":                     optEuros(res.PayAtDesk),
-		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
-		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
-		"label":                           optString(res.label()),
-		"statut_social":                   res.statutSocial(),
-		"patient_category": func() any {
-			fc := res.Category
-			if fc == nil {
-				return nil
-			}
-			return map[string]any{"fee_code": itoa(fc.Number), "meaning": fc.Meaning, "category": fc.Category.Text(),
-				"description": optString(fc.Description(res.Query.Lang)), "description_fr": optString(fc.DescFR), "description_nl": optString(fc.DescNL)}
-		}(),
-		"explanation": steps(res.Steps),
-		"notes":       steps(res.Notes),
-	}
-	if bc := res.BillCheck; bc != nil {
-		paid := bc.Paid
-		o["bill_check"] = map[string]any{"paid": euros(paid), "expected": optEuros(bc.Expected),
-			"supplement_charged": optEuros(bc.SupplementCharged), "verdict": bc.Verdict, "reason": bc.Reason,
-			"out_of_pocket": optEuros(bc.OutOfPocket), "next_step": optString(bc.NextStep),
-			"reimbursement_due": func() any {
-				if res.ThirdParty.Applied {
-					return "0.00"
-				}
-				return optEuros(res.Reimbursement)
-			}()}
-	}
-	o["sources"] = used.all()
-	return o
-}
-
-func valuesObject(v map[string]string) map[string]any {
-	o := make(map[string]any, len(v))
-	for k, s := range v {
-		o[k] = optString(s)
-	}
-	return o
-}
-
 // sourceSet collects the sources an answer cites, in order of first use.
 type sourceSet struct {
 	ds    *Dataset
@@ -111,14 +37,6 @@ func (s *sourceSet) add(id string) {
 	}
 }
 
-func (s *sourceSet) first(ids []string) any {
-	if len(ids) == 0 {
-		return nil
-	}
-	s.add(ids[0])
-	return s.ds.sourceObject(ids[0])
-}
-
 func (s *sourceSet) list(ids []string) []any {
 	out := make([]any, len(ids))
 	for i, id := range ids {
@@ -134,6 +52,379 @@ func (s *sourceSet) all() []any {
 		out[i] = s.ds.sourceObject(id)
 	}
 	return out
+}
+
+// Quote.Object and Quote.AppendJSON are written by one function, writeQuote, through an
+// objectWriter: the map (mapWriter) for the command line and the tests, the JSON (jsonWriter)
+// for the bridge, which hands JS one string to parse (issue 12.3: the maps and the values
+// boxed into them were three quarters of a quote's allocations).
+
+// An objectWriter receives an answer's fields. Each object's keys come in sorted order, so
+// that JSON written as they come is the JSON of the map (encoding/json and the bridge's
+// appendJSON sort keys); inside an array the key is "".
+type objectWriter interface {
+	beginObject(key string)
+	beginArray(key string, n int) // n: the number of elements, a hint
+	end()
+	str(key, s string)
+	null(key string)
+	boolean(key string, b bool)
+	amount(key string, d decimal.Decimal) // in euros, two decimals (euros)
+	source(key, id string)                // the source's object (sourceObject)
+}
+
+func writeStr(w objectWriter, key, s string) {
+	if s == "" {
+		w.null(key)
+		return
+	}
+	w.str(key, s)
+}
+
+func writeAmount(w objectWriter, key string, d *decimal.Decimal) {
+	if d == nil {
+		w.null(key)
+		return
+	}
+	w.amount(key, *d)
+}
+
+func strList(w objectWriter, key string, ss []string) {
+	w.beginArray(key, len(ss))
+	for _, s := range ss {
+		w.str("", s)
+	}
+	w.end()
+}
+
+// Object returns the quote as the object of the contract (BRIEF §8): fee, reimbursement,
+// personal_share, supplement, third_party_payment, pay_at_desk, explanation, sources, and
+// bill_check when a paid amount was given.
+func (res *Quote) Object() map[string]any {
+	w := &mapWriter{ds: res.ds}
+	res.write(w)
+	return w.root
+}
+
+// AppendJSON appends the quote's object (Object) as compact JSON, keys sorted: the bytes the
+// bridge's appendJSON writes for Object(), without building the maps.
+func (res *Quote) AppendJSON(b []byte) []byte {
+	w := &jsonWriter{ds: res.ds, b: b, start: len(b)}
+	res.write(w)
+	return w.b
+}
+
+// write writes the quote's object, keys sorted at every level (objectWriter).
+func (res *Quote) write(w objectWriter) {
+	q, t := res.Query, &res.Service
+	// The sources the answer cites, in order of first use: the supplement's, the third
+	// party's, the explanation's, the notes'.
+	var cited []string
+	cite := func(ids []string) {
+	next:
+		for _, id := range ids {
+			for _, c := range cited {
+				if c == id {
+					continue next
+				}
+			}
+			cited = append(cited, id)
+		}
+	}
+	cite(res.Supplement.Sources)
+	cite(res.ThirdParty.Sources)
+	for _, s := range res.Steps {
+		cite(s.Sources)
+	}
+	for _, s := range res.Notes {
+		cite(s.Sources)
+	}
+	steps := func(key string, ss []Step) {
+		w.beginArray(key, len(ss))
+		for i := range ss {
+			s := &ss[i]
+			w.beginObject("")
+			writeAmount(w, "amount", s.Amount)
+			writeStr(w, "detail", s.Detail)
+			w.str("key", s.Key)
+			if len(s.Sources) == 0 {
+				w.null("source")
+			} else {
+				w.source("source", s.Sources[0])
+			}
+			strList(w, "sources", s.Sources)
+			w.str("text", s.Text)
+			w.end()
+		}
+		w.end()
+	}
+
+	w.beginObject("")
+	if bc := res.BillCheck; bc != nil {
+		w.beginObject("bill_check")
+		writeAmount(w, "expected", bc.Expected)
+		writeStr(w, "next_step", bc.NextStep)
+		writeAmount(w, "out_of_pocket", bc.OutOfPocket)
+		w.amount("paid", bc.Paid)
+		w.str("reason", bc.Reason)
+		if res.ThirdParty.Applied {
+			w.str("reimbursement_due", "0.00")
+		} else {
+			writeAmount(w, "reimbursement_due", res.Reimbursement)
+		}
+		writeAmount(w, "supplement_charged", bc.SupplementCharged)
+		w.str("verdict", bc.Verdict)
+		w.end()
+	}
+	w.str("code", string(t.Code))
+	w.str("date", q.Date.String())
+	steps("explanation", res.Steps)
+	w.amount("fee", res.Fee)
+	writeStr(w, "label", res.label())
+	steps("notes", res.Notes)
+	if fc := res.Category; fc == nil {
+		w.null("patient_category")
+	} else {
+		w.beginObject("patient_category")
+		w.str("category", fc.Category.Text())
+		writeStr(w, "description", fc.Description(q.Lang))
+		writeStr(w, "description_fr", fc.DescFR)
+		writeStr(w, "description_nl", fc.DescNL)
+		w.str("fee_code", itoa(fc.Number))
+		w.str("meaning", fc.Meaning)
+		w.end()
+	}
+	writeAmount(w, "pay_at_desk", res.PayAtDesk)
+	writeAmount(w, "pay_at_desk_with_third_party", res.PayAtDeskWithThirdParty)
+	writeAmount(w, "pay_at_desk_without_third_party", res.PayAtDeskWithoutThirdParty)
+	writeAmount(w, "personal_share", res.PersonalShare)
+	w.beginObject("query")
+	values := q.valueList()
+	for _, i := range res.ds.queryOrder {
+		writeStr(w, res.ds.queryNames[i], values[i])
+	}
+	w.end()
+	writeAmount(w, "reimbursement", res.Reimbursement)
+	w.beginObject("service")
+	writeStr(w, "band", string(t.Band))
+	w.str("category", t.Category)
+	w.str("code", string(t.Code))
+	writeStr(w, "coefficients", t.Coefficients)
+	writeStr(w, "key_letters", t.KeyLetters)
+	writeStr(w, "label_fr", t.LabelFR)
+	writeStr(w, "label_nl", t.LabelNL)
+	writeStr(w, "note", t.Note)
+	writeStr(w, "specialty", t.Specialty)
+	w.str("valid_from", t.Period.From.String())
+	writeStr(w, "valid_to", t.Period.To.String())
+	w.end()
+	w.beginArray("sources", len(cited))
+	for _, id := range cited {
+		w.source("", id)
+	}
+	w.end()
+	res.writeStatutSocial(w)
+	d := res.Supplement
+	w.beginObject("supplement")
+	w.boolean("allowed", d.Allowed)
+	w.boolean("determined", d.Determined)
+	w.str("key", d.Key)
+	w.str("reason", d.Reason)
+	writeStr(w, "since", d.Since.String())
+	strList(w, "sources", d.Sources)
+	w.end()
+	tp := res.ThirdParty
+	w.beginObject("third_party_payment")
+	w.boolean("applied", tp.Applied)
+	w.boolean("determined", true)
+	w.str("key", tp.Key)
+	w.boolean("mandatory", tp.Mandatory)
+	w.str("reason", tp.Reason)
+	writeStr(w, "since", tp.Since.String())
+	strList(w, "sources", tp.Sources)
+	w.end()
+	w.end()
+}
+
+// writeStatutSocial writes the doctors' yearly social benefit for the query's doctor: full for a
+// conventioned doctor, partial for a partially conventioned one, in_training for a doctor
+// in training, none (and no amount) for a non-conventioned one; the amount in force on the
+// query's date when sourced, else null.
+func (res *Quote) writeStatutSocial(w objectWriter) {
+	q := res.Query
+	status := "full"
+	switch {
+	case q.InTraining:
+		status = "in_training"
+	case q.Doctor == NonConventioned:
+		status = "none"
+	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
+		status = "partial"
+	}
+	w.beginObject("statut_social")
+	if p := res.ds.param("statut_social."+status, q.Date); p != nil {
+		w.str("amount", p.Value)
+		strList(w, "sources", p.Sources)
+	} else {
+		w.null("amount")
+		strList(w, "sources", nil)
+	}
+	w.str("status", status)
+	w.end()
+}
+
+// A mapWriter builds the object as maps: only string, bool, nil, []any and map[string]any,
+// so that encoding/json and syscall/js turn it into the same thing.
+type mapWriter struct {
+	ds    *Dataset
+	stack []mapFrame
+	root  map[string]any
+}
+
+type mapFrame struct {
+	key   string
+	m     map[string]any
+	a     []any
+	array bool
+}
+
+func (w *mapWriter) put(key string, v any) {
+	f := &w.stack[len(w.stack)-1]
+	if f.array {
+		f.a = append(f.a, v)
+	} else {
+		f.m[key] = v
+	}
+}
+
+func (w *mapWriter) beginObject(key string) {
+	w.stack = append(w.stack, mapFrame{key: key, m: map[string]any{}})
+}
+
+func (w *mapWriter) beginArray(key string, n int) {
+	w.stack = append(w.stack, mapFrame{key: key, a: make([]any, 0, n), array: true})
+}
+
+func (w *mapWriter) end() {
+	f := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1]
+	if len(w.stack) == 0 {
+		w.root = f.m
+		return
+	}
+	if f.array {
+		w.put(f.key, f.a)
+	} else {
+		w.put(f.key, f.m)
+	}
+}
+
+func (w *mapWriter) str(key, s string)                    { w.put(key, s) }
+func (w *mapWriter) null(key string)                      { w.put(key, nil) }
+func (w *mapWriter) boolean(key string, b bool)           { w.put(key, b) }
+func (w *mapWriter) amount(key string, d decimal.Decimal) { w.put(key, euros(d)) }
+func (w *mapWriter) source(key, id string)                { w.put(key, w.ds.sourceObject(id)) }
+
+// A jsonWriter appends the object as compact JSON, written as the bridge's appendJSON
+// writes a map: the same escaping (AppendJSONString), keys in the order given (sorted).
+type jsonWriter struct {
+	ds     *Dataset
+	b      []byte
+	start  int     // len(b) before the object
+	closer [8]byte // the closing bracket of each open object or array
+	depth  int
+}
+
+// key writes the separator before a value and, in an object, its key.
+func (w *jsonWriter) key(k string) {
+	if n := len(w.b); n > w.start {
+		if c := w.b[n-1]; c != '{' && c != '[' && c != ':' {
+			w.b = append(w.b, ',')
+		}
+	}
+	if k != "" {
+		w.b = AppendJSONString(w.b, k)
+		w.b = append(w.b, ':')
+	}
+}
+
+func (w *jsonWriter) open(key string, bracket, closer byte) {
+	w.key(key)
+	w.b = append(w.b, bracket)
+	w.closer[w.depth] = closer
+	w.depth++
+}
+
+func (w *jsonWriter) beginObject(key string)       { w.open(key, '{', '}') }
+func (w *jsonWriter) beginArray(key string, _ int) { w.open(key, '[', ']') }
+
+func (w *jsonWriter) end() {
+	w.depth--
+	w.b = append(w.b, w.closer[w.depth])
+}
+
+func (w *jsonWriter) str(key, s string) {
+	w.key(key)
+	w.b = AppendJSONString(w.b, s)
+}
+
+func (w *jsonWriter) null(key string) {
+	w.key(key)
+	w.b = append(w.b, "null"...)
+}
+
+func (w *jsonWriter) boolean(key string, v bool) {
+	w.key(key)
+	if v {
+		w.b = append(w.b, "true"...)
+	} else {
+		w.b = append(w.b, "false"...)
+	}
+}
+
+func (w *jsonWriter) amount(key string, d decimal.Decimal) {
+	w.key(key)
+	w.b = append(w.b, '"')
+	w.b = appendEuros(w.b, d)
+	w.b = append(w.b, '"')
+}
+
+// source writes the source's object as sourceObject builds it, keys sorted.
+func (w *jsonWriter) source(key, id string) {
+	src := w.ds.sources[id]
+	w.beginObject(key)
+	writeStr(w, "date", src.Date)
+	writeStr(w, "eli", src.ELI)
+	w.str("id", id)
+	w.str("kind", src.Kind)
+	w.str("title", src.Title)
+	w.str("url", src.URL)
+	w.end()
+}
+
+// AppendJSONString appends s as a JSON string: quotes, backslashes and control characters
+// escaped, nothing else (not <, >, & — the command line's encoder does the same with
+// SetEscapeHTML(false)). Bytes that are not UTF-8 are left for JS's decoder, which turns
+// them into U+FFFD as it does for any Go string.
+func AppendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		if c < 0x20 {
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+		} else {
+			b = append(b, '\\', c)
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // sourceObject returns a source's object, built once per dataset and shared by every answer
@@ -155,26 +446,4 @@ func (res *Quote) label() string {
 		return nl
 	}
 	return fr
-}
-
-// statutSocial is the doctors' yearly social benefit for the query's doctor: full for a
-// conventioned doctor, partial for a partially conventioned one, in_training for a doctor
-// in training, none (and no amount) for a non-conventioned one; the amount in force on the
-// query's date when sourced, else null.
-func (res *Quote) statutSocial() map[string]any {
-	q := res.Query
-	status := "full"
-	switch {
-	case q.InTraining:
-		status = "in_training"
-	case q.Doctor == NonConventioned:
-		status = "none"
-	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
-		status = "partial"
-	}
-	o := map[string]any{"status": status, "amount": nil, "sources": []any{}}
-	if p := res.ds.param("statut_social."+status, q.Date); p != nil {
-		o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)
-	}
-	return o
 }

@@ -196,6 +196,16 @@ func parseInt(field, v string, min, max int) (int, error) {
 // Values returns the query as field → value, the inverse of ParseQuery, with defaults
 // written out (the household's composition only with its income). Interfaces echo it so that a result says exactly what it answers.
 func (q Query) Values() map[string]string {
+	values := q.valueList()
+	m := make(map[string]string, len(values))
+	for i, f := range QueryFields() { // same order as values
+		m[f] = values[i]
+	}
+	return m
+}
+
+// valueList returns the query's values in the order of Fields ("" for a value not given).
+func (q Query) valueList() []string {
 	insured, age, income, paid, dependants, titulaires := "ordinary", "", "", "", "", ""
 	if q.Preferential {
 		insured = "preferential"
@@ -210,13 +220,8 @@ func (q Query) Values() map[string]string {
 	if q.Paid != nil {
 		paid = euros(*q.Paid)
 	}
-	values := []string{string(q.Code), q.Date.String(), insured, string(q.PreferentialKind), strconv.FormatBool(q.DMG), age,
+	return []string{string(q.Code), q.Date.String(), insured, string(q.PreferentialKind), strconv.FormatBool(q.DMG), age,
 		strconv.FormatBool(q.Chronic), strconv.FormatBool(q.Referred), string(q.Doctor), string(q.Setting), strconv.FormatBool(q.OnDuty),
 		strconv.FormatBool(q.SpecialRequest), income, dependants, titulaires, paid,
 		strconv.FormatBool(q.ThirdParty), string(q.Lang), strconv.FormatBool(q.InTraining)}
-	m := make(map[string]string, len(values))
-	for i, f := range QueryFields() { // same order as values
-		m[f] = values[i]
-	}
-	return m
 }
