@@ -108,6 +108,7 @@ type RuleParam struct {
 	Note     string
 	File     string
 	Line     int
+	money    decimal.Decimal // Value read as an amount, once (amount)
 }
 
 // Lang is an interface language.
@@ -540,6 +541,7 @@ func (ds *Dataset) readRules(f File) error {
 		if p.Sources, err = ds.sourceList(r); err != nil {
 			return err
 		}
+		p.money, _ = parseMoney(p.Value)
 		ds.rules[p.Rule] = append(ds.rules[p.Rule], p)
 	}
 	return nil

@@ -70,6 +70,7 @@ type objectWriter interface {
 	null(key string)
 	boolean(key string, b bool)
 	amount(key string, d decimal.Decimal) // in euros, two decimals (euros)
+	date(key string, d Date)              // YYYY-MM-DD, null for the zero Date
 	source(key, id string)                // the source's object (sourceObject)
 }
 
@@ -119,25 +120,14 @@ func (res *Quote) write(w objectWriter) {
 	q, t := res.Query, &res.Service
 	// The sources the answer cites, in order of first use: the supplement's, the third
 	// party's, the explanation's, the notes'.
-	var cited []string
-	cite := func(ids []string) {
-	next:
-		for _, id := range ids {
-			for _, c := range cited {
-				if c == id {
-					continue next
-				}
-			}
-			cited = append(cited, id)
-		}
+	cited := make([]string, 0, 16)
+	cited = cite(cited, res.Supplement.Sources)
+	cited = cite(cited, res.ThirdParty.Sources)
+	for i := range res.Steps {
+		cited = cite(cited, res.Steps[i].Sources)
 	}
-	cite(res.Supplement.Sources)
-	cite(res.ThirdParty.Sources)
-	for _, s := range res.Steps {
-		cite(s.Sources)
-	}
-	for _, s := range res.Notes {
-		cite(s.Sources)
+	for i := range res.Notes {
+		cited = cite(cited, res.Notes[i].Sources)
 	}
 	steps := func(key string, ss []Step) {
 		w.beginArray(key, len(ss))
@@ -177,7 +167,7 @@ func (res *Quote) write(w objectWriter) {
 		w.end()
 	}
 	w.str("code", string(t.Code))
-	w.str("date", q.Date.String())
+	w.date("date", q.Date)
 	steps("explanation", res.Steps)
 	w.amount("fee", res.Fee)
 	writeStr(w, "label", res.label())
@@ -215,8 +205,8 @@ func (res *Quote) write(w objectWriter) {
 	writeStr(w, "label_nl", t.LabelNL)
 	writeStr(w, "note", t.Note)
 	writeStr(w, "specialty", t.Specialty)
-	w.str("valid_from", t.Period.From.String())
-	writeStr(w, "valid_to", t.Period.To.String())
+	w.date("valid_from", t.Period.From)
+	w.date("valid_to", t.Period.To)
 	w.end()
 	w.beginArray("sources", len(cited))
 	for _, id := range cited {
@@ -230,7 +220,7 @@ func (res *Quote) write(w objectWriter) {
 	w.boolean("determined", d.Determined)
 	w.str("key", d.Key)
 	w.str("reason", d.Reason)
-	writeStr(w, "since", d.Since.String())
+	w.date("since", d.Since)
 	strList(w, "sources", d.Sources)
 	w.end()
 	tp := res.ThirdParty
@@ -240,10 +230,24 @@ func (res *Quote) write(w objectWriter) {
 	w.str("key", tp.Key)
 	w.boolean("mandatory", tp.Mandatory)
 	w.str("reason", tp.Reason)
-	writeStr(w, "since", tp.Since.String())
+	w.date("since", tp.Since)
 	strList(w, "sources", tp.Sources)
 	w.end()
 	w.end()
+}
+
+// cite adds to cited the ids it does not hold yet.
+func cite(cited, ids []string) []string {
+next:
+	for _, id := range ids {
+		for _, c := range cited {
+			if c == id {
+				continue next
+			}
+		}
+		cited = append(cited, id)
+	}
+	return cited
 }
 
 // writeStatutSocial writes the doctors' yearly social benefit for the query's doctor: full for a
@@ -323,7 +327,14 @@ func (w *mapWriter) str(key, s string)                    { w.put(key, s) }
 func (w *mapWriter) null(key string)                      { w.put(key, nil) }
 func (w *mapWriter) boolean(key string, b bool)           { w.put(key, b) }
 func (w *mapWriter) amount(key string, d decimal.Decimal) { w.put(key, euros(d)) }
-func (w *mapWriter) source(key, id string)                { w.put(key, w.ds.sourceObject(id)) }
+func (w *mapWriter) date(key string, d Date) {
+	if d == 0 {
+		w.put(key, nil)
+	} else {
+		w.put(key, d.String())
+	}
+}
+func (w *mapWriter) source(key, id string) { w.put(key, w.ds.sourceObject(id)) }
 
 // A jsonWriter appends the object as compact JSON, written as the bridge's appendJSON
 // writes a map: the same escaping (AppendJSONString), keys in the order given (sorted).
@@ -387,6 +398,15 @@ func (w *jsonWriter) amount(key string, d decimal.Decimal) {
 	w.b = append(w.b, '"')
 	w.b = appendEuros(w.b, d)
 	w.b = append(w.b, '"')
+}
+
+func (w *jsonWriter) date(key string, d Date) {
+	w.key(key)
+	if d == 0 {
+		w.b = append(w.b, "null"...)
+		return
+	}
+	w.b = append(appendDate(append(w.b, '"'), d), '"')
 }
 
 // source writes the source's object as sourceObject builds it, keys sorted.

@@ -258,3 +258,17 @@ func refStatutSocial(res *Quote) map[string]any {
 	}
 	return o
 }
+
+// text replaces each {placeholder} by its argument in one pass: a value is never read again
+// for placeholders, one without an argument stays, dates read in the reader's words.
+func TestTextPlaceholders(t *testing.T) {
+	ds := &Dataset{messages: map[string]map[Lang]string{
+		"k":    {EN: "from {from} pay {amount} ({amount}), {unknown} {", FR: "dès le {from}"},
+		"flat": {EN: "no placeholder"},
+	}}
+	assert.Equal(t, "from 1 March 2024 pay {from} ({from}), {unknown} {", ds.text(EN, "k", map[string]string{"from": "2024-03-01", "amount": "{from}"}))
+	assert.Equal(t, "dès le 1 mars 2024", ds.text(FR, "k", map[string]string{"from": "2024-03-01"}))
+	assert.Equal(t, "no placeholder", ds.text(NL, "flat", map[string]string{"x": "y"}))
+	assert.Equal(t, "missing", ds.text(EN, "missing", nil))
+	assert.Equal(t, "from {from} pay {amount} ({amount}), {unknown} {", ds.text(DE, "k", nil))
+}

@@ -127,7 +127,7 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.not-reimbursed", map[string]string{"from": r.Period.From.String()})}
 	}
 
-	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
+	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds, Steps: make([]Step, 0, 8)}
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
 	res.step("fee.published", t.Fee, t.Sources, map[string]string{"code": string(t.Code), "label": res.label(), "period": t.Period.String()})
 	if t.Link != "" {
