@@ -160,7 +160,17 @@ func intArg(field string, v js.Value) (int, error) {
 // the same shape. Any other type panics, and guard turns that into an error
 // object.
 func toJS(v any) js.Value {
-	return jsonObject.Call("parse", string(appendJSON(make([]byte, 0, 4096), v)))
+	jsonBuf = appendJSON(jsonBuf[:0], v)
+	return parseJSON(jsonBuf)
+}
+
+// jsonBuf is the buffer objects are written into, kept from call to call (the bridge
+// answers one call at a time; JS gets a copy).
+var jsonBuf = make([]byte, 0, 8192)
+
+// parseJSON hands JS the JSON an engine object was written as (toJS, Quote.AppendJSON).
+func parseJSON(b []byte) js.Value {
+	return jsonObject.Call("parse", string(b))
 }
 
 var jsonObject = js.Global().Get("JSON")
@@ -170,7 +180,7 @@ func appendJSON(b []byte, v any) []byte {
 	case nil:
 		return append(b, "null"...)
 	case string:
-		return appendJSONString(b, x)
+		return calc.AppendJSONString(b, x)
 	case bool:
 		return strconv.AppendBool(b, x)
 	case int:
@@ -190,7 +200,7 @@ func appendJSON(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, e)
+			b = calc.AppendJSONString(b, e)
 		}
 		return append(b, ']')
 	case map[string]any:
@@ -204,7 +214,7 @@ func appendJSON(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
+			b = calc.AppendJSONString(b, k)
 			b = append(b, ':')
 			b = appendJSON(b, x[k])
 		}
@@ -212,29 +222,6 @@ func appendJSON(b []byte, v any) []byte {
 	default:
 		panic(fmt.Sprintf("toJS: unsupported type %T", v))
 	}
-}
-
-// appendJSONString writes s as a JSON string. Bytes that are not UTF-8 are left
-// for JS's decoder, which turns them into U+FFFD as it does for any Go string.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		if c < 0x20 {
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		} else {
-			b = append(b, '\\', c)
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 func panicText(r any) string {

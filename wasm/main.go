@@ -194,7 +194,9 @@ func quote(e *engine, query js.Value) js.Value {
 	if err != nil {
 		return toJS(calc.ErrorObject(err))
 	}
-	return toJS(res.Object())
+	// The object's JSON written straight from the quote: no maps (issue 12.3).
+	jsonBuf = res.AppendJSON(jsonBuf[:0])
+	return parseJSON(jsonBuf)
 }
 
 // year answers Honoraria.year(y, lang); y is a number or a four-digit string.
