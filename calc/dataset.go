@@ -22,18 +22,14 @@ type Dataset struct {
 	registry map[string]RegistryEntry
 	// sourceObjects are the sources as answers cite them, built once (sourceObject).
 	sourceObjects map[string]map[string]any
-	// queryNames are the query's fields (QueryFields), queryOrder their indexes in the
-	// order of their names: how an answer writes its query, keys sorted (Quote.AppendJSON).
-	queryNames []string
-	queryOrder []int
-	feeCodes   map[int]FeeCode
-	prices     map[Code][]Price // sorted by valid_from, then fee code
-	checksum   string
-	dataDate   Date // the latest sources_verified date
-	years      []int
-	horizon    int // the last year the data speaks of: folders and explicit valid_to dates
-	split      *Split
-	synonyms   *Synonyms
+	feeCodes      map[int]FeeCode
+	prices        map[Code][]Price // sorted by valid_from, then fee code
+	checksum      string
+	dataDate      Date // the latest sources_verified date
+	years         []int
+	horizon       int // the last year the data speaks of: folders and explicit valid_to dates
+	split         *Split
+	synonyms      *Synonyms
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -179,16 +175,6 @@ func NewDataset(files []File) (*Dataset, error) {
 		}
 		if err != nil {
 			return nil, err
-		}
-	}
-	ds.queryNames = QueryFields()
-	ds.queryOrder = make([]int, len(ds.queryNames))
-	for i := range ds.queryOrder {
-		ds.queryOrder[i] = i
-	}
-	for i := 1; i < len(ds.queryOrder); i++ { // insertion sort by name
-		for j := i; j > 0 && ds.queryNames[ds.queryOrder[j]] < ds.queryNames[ds.queryOrder[j-1]]; j-- {
-			ds.queryOrder[j], ds.queryOrder[j-1] = ds.queryOrder[j-1], ds.queryOrder[j]
 		}
 	}
 	ds.sourceObjects = make(map[string]map[string]any, len(ds.sources))

@@ -25,19 +25,18 @@ func (res *Quote) maf() {
 	if len(ceilings) == 0 {
 		return
 	}
-	args := map[string]string{"share": euros(*res.PersonalShare), "year": strconv.Itoa(q.Date.Year()),
-		"low": ceilings[0].Value, "high": ceilings[len(ceilings)-1].Value}
+	args := []string{"share", euros(*res.PersonalShare), "year", strconv.Itoa(q.Date.Year()), "low", ceilings[0].Value, "high", ceilings[len(ceilings)-1].Value}
 	key, sources := "note.maf", ceilings[0].Sources
 	if social := ds.param("maf.social", q.Date); q.Preferential && social != nil {
-		key, sources, args["ceiling"] = "note.maf-social", social.Sources, social.Value
+		key, sources, args = "note.maf-social", social.Sources, append(args, "ceiling", social.Value)
 	} else if q.HouseholdIncome != nil {
 		for i, c := range ceilings {
 			up, ok := decimalOf(uptos[i])
 			if uptos[i] == nil || ok && q.HouseholdIncome.LessThanOrEqual(up) {
-				key, sources, args["ceiling"], args["income"] = "note.maf-income", c.Sources, c.Value, euros(*q.HouseholdIncome)
+				key, sources, args = "note.maf-income", c.Sources, append(args, "ceiling", c.Value, "income", euros(*q.HouseholdIncome))
 				break
 			}
 		}
 	}
-	res.note(key, sources, args)
+	res.note(key, sources, args...)
 }

@@ -189,9 +189,8 @@ func (res *Quote) write(w objectWriter) {
 	writeAmount(w, "pay_at_desk_without_third_party", res.PayAtDeskWithoutThirdParty)
 	writeAmount(w, "personal_share", res.PersonalShare)
 	w.beginObject("query")
-	values := q.valueList()
-	for _, i := range res.ds.queryOrder {
-		writeStr(w, res.ds.queryNames[i], values[i])
+	for _, p := range q.valuePairs() {
+		writeStr(w, p[0], p[1])
 	}
 	w.end()
 	writeAmount(w, "reimbursement", res.Reimbursement)

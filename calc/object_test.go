@@ -271,4 +271,28 @@ func TestTextPlaceholders(t *testing.T) {
 	assert.Equal(t, "no placeholder", ds.text(NL, "flat", map[string]string{"x": "y"}))
 	assert.Equal(t, "missing", ds.text(EN, "missing", nil))
 	assert.Equal(t, "from {from} pay {amount} ({amount}), {unknown} {", ds.text(DE, "k", nil))
+	assert.Equal(t, "from 1 March 2024 pay 3 (3), {unknown} {", ds.textArgs(EN, "k", "amount", "3", "from", "2024-03-01"))
+	assert.Equal(t, "from {from} pay 3 (3), {unknown} {", ds.textArgs(EN, "k", "amount", "3", "from"), "an odd pair is no argument")
+}
+
+// The query an answer echoes has every field of the contract, sorted by name, each value
+// what ParseQuery reads back.
+func TestValuePairs(t *testing.T) {
+	q := mustQuery(t, map[string]string{"code": "101076", "date": "2024-03-01", "insured": "preferential", "dmg": "1", "age": "7",
+		"household-income": "50000", "dependants": "2", "paid": "12.5", "lang": "nl", "training": "1"})
+	pairs := q.valuePairs()
+	names := QueryFields()
+	SortStrings(names)
+	require.Len(t, pairs, len(names))
+	in := map[string]string{}
+	for i, p := range pairs {
+		assert.Equal(t, names[i], p[0])
+		if p[1] != "" {
+			in[p[0]] = p[1]
+		}
+	}
+	back, err := ParseQuery(in)
+	require.NoError(t, err)
+	assert.Equal(t, q.Values(), back.Values())
+	assert.Equal(t, "12.50", q.Values()["paid"])
 }
