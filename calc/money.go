@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -71,44 +72,20 @@ func euros(d decimal.Decimal) string {
 	return string(appendEuros(buf[:0], d))
 }
 
-// appendEuros appends euros(d). Amounts of up to 14 digits are written from their int64
-// coefficient, without the big.Int arithmetic of StringFixed (issue 12.3); larger ones,
-// and those with more than 18 decimals, by StringFixed.
+// appendEuros appends euros(d). Amounts enter the engine rounded to the cent (two
+// decimals: exponent -2), so their coefficient is the number of cents: written from an
+// int64, without the big.Int arithmetic and strings of StringFixed (issue 12.3).
 func appendEuros(b []byte, d decimal.Decimal) []byte {
-	exp := d.Exponent()
-	if exp < -18 || exp > 2 || d.NumDigits() > 14 {
+	if d.Exponent() != -2 {
+		d = d.Round(2)
+	}
+	if d.NumDigits() > 18 {
 		return append(b, d.StringFixed(2)...)
 	}
 	c := d.CoefficientInt64()
-	neg := c < 0
-	if neg {
-		c = -c
+	if c < 0 {
+		b, c = append(b, '-'), -c
 	}
-	// cents = c × 10^(exp+2), rounded half away from zero when exp < -2.
-	for ; exp > -2; exp-- {
-		c *= 10
-	}
-	if exp < -2 {
-		p := int64(1)
-		for ; exp < -2; exp++ {
-			p *= 10
-		}
-		q, r := c/p, c%p
-		if r*2 >= p {
-			q++
-		}
-		c = q
-	}
-	if neg && c != 0 {
-		b = append(b, '-')
-	}
-	var digits [20]byte
-	i := len(digits)
-	for n := 0; n < 3 || c > 0; n++ {
-		i--
-		digits[i] = byte('0' + c%10)
-		c /= 10
-	}
-	b = append(b, digits[i:len(digits)-2]...)
-	return append(b, '.', digits[len(digits)-2], digits[len(digits)-1])
+	b = strconv.AppendInt(b, c/100, 10)
+	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
 }
