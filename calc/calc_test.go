@@ -156,7 +156,6 @@ func TestFormatDateAndPeriod(t *testing.T) {
 	assert.Equal(t, "du 1 janvier 2024 au 31 décembre 2024", FormatPeriod(closed, FR))
 	assert.Equal(t, "vanaf 1 januari 2026", FormatPeriod(open, NL))
 	assert.Equal(t, "ab dem 1. Januar 2026", FormatPeriod(open, DE))
-	localize := func(l Lang, key, v string) string { return string(appendLocalized([]byte("x"), l, key, v))[1:] }
 	assert.Equal(t, "from 1 January 2024 to 31 December 2024, from 1 January 2026", localize(EN, "periods", closed.String()+", "+open.String()))
 	// Not a date: left alone.
 	assert.Equal(t, "soon", localize(FR, "from", "soon"))

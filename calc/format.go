@@ -12,31 +12,24 @@ import (
 // page's formatter (site/format.js, Intl with fr-BE, nl-BE, de-BE, en-BE), so the command
 // line and the page print the same.
 func FormatEuros(d decimal.Decimal, l Lang) string {
-	var buf [48]byte
-	return string(appendFormatEuros(buf[:0], d, l))
-}
-
-// appendFormatEuros appends FormatEuros(d, l).
-func appendFormatEuros(b []byte, d decimal.Decimal, l Lang) []byte {
-	var num [32]byte
-	s := appendEuros(num[:0], d)
-	if len(s) > 0 && s[0] == '-' {
-		b, s = append(b, '-'), s[1:]
+	s := euros(d)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
 	}
-	whole, cents := s[:len(s)-3], s[len(s)-2:]
+	whole, cents, _ := strings.Cut(s, ".")
 	group := "."
 	if l == FR {
 		group = "\u202f"
 	}
-	for i, c := range whole {
+	var b strings.Builder
+	for i, r := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			b = append(b, group...)
+			b.WriteString(group)
 		}
-		b = append(b, c)
+		b.WriteRune(r)
 	}
-	b = append(b, ',')
-	b = append(b, cents...)
-	return append(b, " €"...)
+	return sign + b.String() + "," + cents + " €"
 }
 
 // Message returns the text of a message key (messages.csv) in a language: the one
@@ -62,78 +55,61 @@ func FormatDate(d Date, l Lang) string {
 	if d == 0 {
 		return ""
 	}
-	var buf [32]byte
-	return string(appendFormatDate(buf[:0], d, l))
-}
-
-// appendFormatDate appends FormatDate(d, l).
-func appendFormatDate(b []byte, d Date, l Lang) []byte {
-	if d == 0 {
-		return b
-	}
-	b = appendPadded(b, int(d)%100, 1)
+	day := itoa(int(d) % 100)
 	if l == DE {
-		b = append(b, '.')
+		day += "."
 	}
-	b = append(b, ' ')
-	b = append(b, monthNames(l)[int(d)/100%100-1]...)
-	b = append(b, ' ')
-	return appendPadded(b, d.Year(), 1)
+	return day + " " + monthNames(l)[int(d)/100%100-1] + " " + itoa(d.Year())
 }
 
 // FormatPeriod writes a period in words: "du 1 janvier 2024 au 31 décembre 2024", or for
 // an open one "à partir du 1 janvier 2026" (until further notice).
 func FormatPeriod(p Period, l Lang) string {
-	var buf [64]byte
-	return string(appendFormatPeriod(buf[:0], p, l))
-}
-
-// appendFormatPeriod appends FormatPeriod(p, l).
-func appendFormatPeriod(b []byte, p Period, l Lang) []byte {
-	var open, from, to string // the words before the start, before it when there is an end, before the end
+	from, to := FormatDate(p.From, l), FormatDate(p.To, l)
 	switch l {
 	case FR:
-		open, from, to = "à partir du ", "du ", " au "
+		if p.To == 0 {
+			return "à partir du " + from
+		}
+		return "du " + from + " au " + to
 	case NL:
-		open, from, to = "vanaf ", "van ", " tot "
+		if p.To == 0 {
+			return "vanaf " + from
+		}
+		return "van " + from + " tot " + to
 	case DE:
-		open, from, to = "ab dem ", "vom ", " bis "
-	default:
-		open, from, to = "from ", "from ", " to "
+		if p.To == 0 {
+			return "ab dem " + from
+		}
+		return "vom " + from + " bis " + to
 	}
 	if p.To == 0 {
-		return appendFormatDate(append(b, open...), p.From, l)
+		return "from " + from
 	}
-	b = appendFormatDate(append(b, from...), p.From, l)
-	return appendFormatDate(append(b, to...), p.To, l)
+	return "from " + from + " to " + to
 }
 
-// appendLocalized appends a message's argument with its dates and periods in the reader's
-// words. Arguments named from, date, period and periods carry a date (YYYY-MM-DD), a period
-// or a list of periods separated by ", " (Period.String's form); others are appended as
-// they are, as are values that do not read as their name says.
-func appendLocalized(b []byte, l Lang, key, v string) []byte {
+// localize writes the dates and periods of a message's arguments in the reader's words.
+// Arguments named from, date, period and periods carry a date (YYYY-MM-DD), a period or a
+// list of periods separated by ", " (Period.String's form).
+func localize(l Lang, key, v string) string {
 	switch key {
 	case "from", "date":
 		if d, err := ParseDate(v); err == nil {
-			return appendFormatDate(b, d, l)
+			return FormatDate(d, l)
 		}
 	case "period", "periods":
-		start := len(b)
-		for rest := v; ; {
-			s, more, found := strings.Cut(rest, ", ")
+		parts := strings.Split(v, ", ")
+		for i, s := range parts {
 			from, to, ok := strings.Cut(s, " → ")
 			a, err1 := ParseDate(from)
-			z, err2 := ParseDate(to)
+			b, err2 := ParseDate(to)
 			if !ok || err1 != nil || (to != "" && err2 != nil) {
-				return append(b[:start], v...)
+				return v
 			}
-			b = appendFormatPeriod(b, Period{From: a, To: z}, l)
-			if !found {
-				return b
-			}
-			b, rest = append(b, ", "...), more
+			parts[i] = FormatPeriod(Period{From: a, To: b}, l)
 		}
+		return strings.Join(parts, ", ")
 	}
-	return append(b, v...)
+	return v
 }

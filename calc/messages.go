@@ -54,8 +54,7 @@ func (ds *Dataset) textOf(lang Lang, key string, args map[string]string, pairs [
 			continue
 		}
 		b.WriteString(s[:i])
-		var tmp [96]byte
-		b.Write(appendLocalized(tmp[:0], lang, name, v))
+		b.WriteString(localize(lang, name, v))
 		s = s[i+j+1:]
 	}
 	b.WriteString(s)

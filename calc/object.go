@@ -37,6 +37,14 @@ func (s *sourceSet) add(id string) {
 	}
 }
 
+func (s *sourceSet) first(ids []string) any {
+	if len(ids) == 0 {
+		return nil
+	}
+	s.add(ids[0])
+	return s.ds.sourceObject(ids[0])
+}
+
 func (s *sourceSet) list(ids []string) []any {
 	out := make([]any, len(ids))
 	for i, id := range ids {
@@ -54,27 +62,97 @@ func (s *sourceSet) all() []any {
 	return out
 }
 
-// Quote.Object and Quote.AppendJSON are written by one function, writeQuote, through an
-// objectWriter: the map (mapWriter) for the command line and the tests, the JSON (jsonWriter)
-// for the bridge, which hands JS one string to parse (issue 12.3: the maps and the values
-// boxed into them were three quarters of a quote's allocations).
+// Quote.Object and Quote.AppendJSON write the same object: maps for the command line, the
+// comparisons and the tests; JSON for the bridge, which hands JS one string to parse — the
+// maps and the values boxed into them were three quarters of a quote's allocations (issue
+// 12.3), and a writer interface serving both cost the wasm more than two writers.
+// TestQuoteAppendJSON checks, for every code of the data, that they write the same thing.
 
-// An objectWriter receives an answer's fields. Each object's keys come in sorted order, so
-// that JSON written as they come is the JSON of the map (encoding/json and the bridge's
-// appendJSON sort keys); inside an array the key is "".
-type objectWriter interface {
-	beginObject(key string)
-	beginArray(key string, n int) // n: the number of elements, a hint
-	end()
-	str(key, s string)
-	null(key string)
-	boolean(key string, b bool)
-	amount(key string, d decimal.Decimal) // in euros, two decimals (euros)
-	date(key string, d Date)              // YYYY-MM-DD, null for the zero Date
-	source(key, id string)                // the source's object (sourceObject)
+// Object returns the quote as the object of the contract (BRIEF §8): fee, reimbursement,
+// personal_share, supplement, third_party_payment, pay_at_desk, explanation, sources, and
+// bill_check when a paid amount was given.
+func (res *Quote) Object() map[string]any {
+	used := &sourceSet{ds: res.ds}
+	steps := func(ss []Step) []any {
+		out := make([]any, len(ss))
+		for i, s := range ss {
+			out[i] = map[string]any{"key": s.Key, "text": s.Text, "amount": optEuros(s.Amount), "source": used.first(s.Sources), "sources": used.list(s.Sources), "detail": optString(s.Detail)}
+		}
+		return out
+	}
+	decision := func(d Decision, field string) map[string]any {
+		return map[string]any{field: d.Allowed, "determined": d.Determined, "key": d.Key, "reason": d.Reason,
+			"since": optString(d.Since.String()), "sources": used.list(d.Sources)}
+	}
+	t := res.Service
+	o := map[string]any{
+		"query": valuesObject(res.Query.Values()),
+		"code":  string(t.Code),
+		"date":  res.Query.Date.String(),
+		"service": map[string]any{"code": string(t.Code), "label_fr": optString(t.LabelFR), "label_nl": optString(t.LabelNL),
+			"category": t.Category, "specialty": optString(t.Specialty), "band": optString(string(t.Band)),
+			"valid_from": t.Period.From.String(), "valid_to": optString(t.Period.To.String()),
+			"key_letters": optString(t.KeyLetters), "coefficients": optString(t.Coefficients), "note": optString(t.Note)},
+		"fee":            euros(res.Fee),
+		"reimbursement":  optEuros(res.Reimbursement),
+		"personal_share": optEuros(res.PersonalShare),
+		"supplement":     decision(res.Supplement, "allowed"),
+		"third_party_payment": func() map[string]any {
+			tp := res.ThirdParty
+			return map[string]any{"mandatory": tp.Mandatory, "determined": true, "key": tp.Key, "reason": tp.Reason,
+				"since": optString(tp.Since.String()), "sources": used.list(tp.Sources), "applied": tp.Applied}
+		}(),
+		"pay_at_desk":                     optEuros(res.PayAtDesk),
+		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
+		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
+		"label":                           optString(res.label()),
+		"statut_social":                   res.statutSocial(),
+		"patient_category": func() any {
+			fc := res.Category
+			if fc == nil {
+				return nil
+			}
+			return map[string]any{"fee_code": itoa(fc.Number), "meaning": fc.Meaning, "category": fc.Category.Text(),
+				"description": optString(fc.Description(res.Query.Lang)), "description_fr": optString(fc.DescFR), "description_nl": optString(fc.DescNL)}
+		}(),
+		"explanation": steps(res.Steps),
+		"notes":       steps(res.Notes),
+	}
+	if bc := res.BillCheck; bc != nil {
+		paid := bc.Paid
+		o["bill_check"] = map[string]any{"paid": euros(paid), "expected": optEuros(bc.Expected),
+			"supplement_charged": optEuros(bc.SupplementCharged), "verdict": bc.Verdict, "reason": bc.Reason,
+			"out_of_pocket": optEuros(bc.OutOfPocket), "next_step": optString(bc.NextStep),
+			"reimbursement_due": func() any {
+				if res.ThirdParty.Applied {
+					return "0.00"
+				}
+				return optEuros(res.Reimbursement)
+			}()}
+	}
+	o["sources"] = used.all()
+	return o
 }
 
-func writeStr(w objectWriter, key, s string) {
+func valuesObject(v map[string]string) map[string]any {
+	o := make(map[string]any, len(v))
+	for k, s := range v {
+		o[k] = optString(s)
+	}
+	return o
+}
+
+// statutSocial is the statut_social object (writeStatutSocial).
+func (res *Quote) statutSocial() map[string]any {
+	status := res.statutSocialStatus()
+	o := map[string]any{"status": status, "amount": nil, "sources": []any{}}
+	if p := res.ds.param("statut_social."+status, res.Query.Date); p != nil {
+		o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)
+	}
+	return o
+}
+
+func writeStr(w *jsonWriter, key, s string) {
 	if s == "" {
 		w.null(key)
 		return
@@ -82,7 +160,7 @@ func writeStr(w objectWriter, key, s string) {
 	w.str(key, s)
 }
 
-func writeAmount(w objectWriter, key string, d *decimal.Decimal) {
+func writeAmount(w *jsonWriter, key string, d *decimal.Decimal) {
 	if d == nil {
 		w.null(key)
 		return
@@ -90,21 +168,12 @@ func writeAmount(w objectWriter, key string, d *decimal.Decimal) {
 	w.amount(key, *d)
 }
 
-func strList(w objectWriter, key string, ss []string) {
-	w.beginArray(key, len(ss))
+func strList(w *jsonWriter, key string, ss []string) {
+	w.beginArray(key)
 	for _, s := range ss {
 		w.str("", s)
 	}
 	w.end()
-}
-
-// Object returns the quote as the object of the contract (BRIEF §8): fee, reimbursement,
-// personal_share, supplement, third_party_payment, pay_at_desk, explanation, sources, and
-// bill_check when a paid amount was given.
-func (res *Quote) Object() map[string]any {
-	w := &mapWriter{ds: res.ds}
-	res.write(w)
-	return w.root
 }
 
 // AppendJSON appends the quote's object (Object) as compact JSON, keys sorted: the bytes the
@@ -115,8 +184,8 @@ func (res *Quote) AppendJSON(b []byte) []byte {
 	return w.b
 }
 
-// write writes the quote's object, keys sorted at every level (objectWriter).
-func (res *Quote) write(w objectWriter) {
+// write writes the quote's object, keys sorted at every level as the bridge sorts a map's.
+func (res *Quote) write(w *jsonWriter) {
 	q, t := res.Query, &res.Service
 	// The sources the answer cites, in order of first use: the supplement's, the third
 	// party's, the explanation's, the notes'.
@@ -130,7 +199,7 @@ func (res *Quote) write(w objectWriter) {
 		cited = cite(cited, res.Notes[i].Sources)
 	}
 	steps := func(key string, ss []Step) {
-		w.beginArray(key, len(ss))
+		w.beginArray(key)
 		for i := range ss {
 			s := &ss[i]
 			w.beginObject("")
@@ -207,7 +276,7 @@ func (res *Quote) write(w objectWriter) {
 	w.date("valid_from", t.Period.From)
 	w.date("valid_to", t.Period.To)
 	w.end()
-	w.beginArray("sources", len(cited))
+	w.beginArray("sources")
 	for _, id := range cited {
 		w.source("", id)
 	}
@@ -249,21 +318,27 @@ next:
 	return cited
 }
 
-// writeStatutSocial writes the doctors' yearly social benefit for the query's doctor: full for a
-// conventioned doctor, partial for a partially conventioned one, in_training for a doctor
-// in training, none (and no amount) for a non-conventioned one; the amount in force on the
-// query's date when sourced, else null.
-func (res *Quote) writeStatutSocial(w objectWriter) {
+// statutSocialStatus is the doctors' yearly social benefit the query's doctor may have:
+// full for a conventioned doctor, partial for a partially conventioned one, in_training for
+// a doctor in training, none (and no amount) for a non-conventioned one.
+func (res *Quote) statutSocialStatus() string {
 	q := res.Query
-	status := "full"
 	switch {
 	case q.InTraining:
-		status = "in_training"
+		return "in_training"
 	case q.Doctor == NonConventioned:
-		status = "none"
+		return "none"
 	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
-		status = "partial"
+		return "partial"
 	}
+	return "full"
+}
+
+// writeStatutSocial writes the statut social for the query's doctor: the amount in force on
+// the query's date when sourced, else null.
+func (res *Quote) writeStatutSocial(w *jsonWriter) {
+	q := res.Query
+	status := res.statutSocialStatus()
 	w.beginObject("statut_social")
 	if p := res.ds.param("statut_social."+status, q.Date); p != nil {
 		w.str("amount", p.Value)
@@ -275,65 +350,6 @@ func (res *Quote) writeStatutSocial(w objectWriter) {
 	w.str("status", status)
 	w.end()
 }
-
-// A mapWriter builds the object as maps: only string, bool, nil, []any and map[string]any,
-// so that encoding/json and syscall/js turn it into the same thing.
-type mapWriter struct {
-	ds    *Dataset
-	stack []mapFrame
-	root  map[string]any
-}
-
-type mapFrame struct {
-	key   string
-	m     map[string]any
-	a     []any
-	array bool
-}
-
-func (w *mapWriter) put(key string, v any) {
-	f := &w.stack[len(w.stack)-1]
-	if f.array {
-		f.a = append(f.a, v)
-	} else {
-		f.m[key] = v
-	}
-}
-
-func (w *mapWriter) beginObject(key string) {
-	w.stack = append(w.stack, mapFrame{key: key, m: map[string]any{}})
-}
-
-func (w *mapWriter) beginArray(key string, n int) {
-	w.stack = append(w.stack, mapFrame{key: key, a: make([]any, 0, n), array: true})
-}
-
-func (w *mapWriter) end() {
-	f := w.stack[len(w.stack)-1]
-	w.stack = w.stack[:len(w.stack)-1]
-	if len(w.stack) == 0 {
-		w.root = f.m
-		return
-	}
-	if f.array {
-		w.put(f.key, f.a)
-	} else {
-		w.put(f.key, f.m)
-	}
-}
-
-func (w *mapWriter) str(key, s string)                    { w.put(key, s) }
-func (w *mapWriter) null(key string)                      { w.put(key, nil) }
-func (w *mapWriter) boolean(key string, b bool)           { w.put(key, b) }
-func (w *mapWriter) amount(key string, d decimal.Decimal) { w.put(key, euros(d)) }
-func (w *mapWriter) date(key string, d Date) {
-	if d == 0 {
-		w.put(key, nil)
-	} else {
-		w.put(key, d.String())
-	}
-}
-func (w *mapWriter) source(key, id string) { w.put(key, w.ds.sourceObject(id)) }
 
 // A jsonWriter appends the object as compact JSON, written as the bridge's appendJSON
 // writes a map: the same escaping (AppendJSONString), keys in the order given (sorted).
@@ -365,8 +381,8 @@ func (w *jsonWriter) open(key string, bracket, closer byte) {
 	w.depth++
 }
 
-func (w *jsonWriter) beginObject(key string)       { w.open(key, '{', '}') }
-func (w *jsonWriter) beginArray(key string, _ int) { w.open(key, '[', ']') }
+func (w *jsonWriter) beginObject(key string) { w.open(key, '{', '}') }
+func (w *jsonWriter) beginArray(key string)  { w.open(key, '[', ']') }
 
 func (w *jsonWriter) end() {
 	w.depth--

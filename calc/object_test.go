@@ -48,17 +48,6 @@ func quoteVariants(t *testing.T, ds *Dataset) []*Quote {
 	return out
 }
 
-// The quote's object written through the objectWriter (issue 12.3) is the object that
-// maps built before it, field by field and value by value (referenceObject, the code
-// replaced), for every code of the bundled data and the fixture.
-func TestQuoteObjectUnchanged(t *testing.T) {
-	for _, ds := range []*Dataset{fixture(t), bundledForCoverage(t)} {
-		for _, res := range quoteVariants(t, ds) {
-			require.Equal(t, referenceObject(res), res.Object(), "%v", res.Query.Values())
-		}
-	}
-}
-
 // AppendJSON writes the JSON of Object — byte for byte what the command line's encoder
 // (compact) and the bridge's appendJSON print: keys sorted, <, > and & not escaped.
 func TestQuoteAppendJSON(t *testing.T) {
@@ -156,107 +145,6 @@ func TestAppendEuros(t *testing.T) {
 	for i := int64(-100000); i <= 100000; i++ {
 		check(decimal.New(i, -3))
 	}
-}
-
-// referenceObject is Quote.Object as it was written before issue 12.3, with maps: the
-// reference TestQuoteObjectUnchanged compares the objectWriter's object with.
-func referenceObject(res *Quote) map[string]any {
-	used := &refSourceSet{sourceSet{ds: res.ds}}
-	steps := func(ss []Step) []any {
-		out := make([]any, len(ss))
-		for i, s := range ss {
-			out[i] = map[string]any{"key": s.Key, "text": s.Text, "amount": optEuros(s.Amount), "source": used.first(s.Sources), "sources": used.list(s.Sources), "detail": optString(s.Detail)}
-		}
-		return out
-	}
-	decision := func(d Decision, field string) map[string]any {
-		return map[string]any{field: d.Allowed, "determined": d.Determined, "key": d.Key, "reason": d.Reason,
-			"since": optString(d.Since.String()), "sources": used.list(d.Sources)}
-	}
-	t := res.Service
-	o := map[string]any{
-		"query": refValues(res.Query.Values()),
-		"code":  string(t.Code),
-		"date":  res.Query.Date.String(),
-		"service": map[string]any{"code": string(t.Code), "label_fr": optString(t.LabelFR), "label_nl": optString(t.LabelNL),
-			"category": t.Category, "specialty": optString(t.Specialty), "band": optString(string(t.Band)),
-			"valid_from": t.Period.From.String(), "valid_to": optString(t.Period.To.String()),
-			"key_letters": optString(t.KeyLetters), "coefficients": optString(t.Coefficients), "note": optString(t.Note)},
-		"fee":            euros(res.Fee),
-		"reimbursement":  optEuros(res.Reimbursement),
-		"personal_share": optEuros(res.PersonalShare),
-		"supplement":     decision(res.Supplement, "allowed"),
-		"third_party_payment": func() map[string]any {
-			tp := res.ThirdParty
-			return map[string]any{"mandatory": tp.Mandatory, "determined": true, "key": tp.Key, "reason": tp.Reason,
-				"since": optString(tp.Since.String()), "sources": used.list(tp.Sources), "applied": tp.Applied}
-		}(),
-		"pay_at_desk":                     optEuros(res.PayAtDesk),
-		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
-		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
-		"label":                           optString(res.label()),
-		"statut_social":                   refStatutSocial(res),
-		"patient_category": func() any {
-			fc := res.Category
-			if fc == nil {
-				return nil
-			}
-			return map[string]any{"fee_code": itoa(fc.Number), "meaning": fc.Meaning, "category": fc.Category.Text(),
-				"description": optString(fc.Description(res.Query.Lang)), "description_fr": optString(fc.DescFR), "description_nl": optString(fc.DescNL)}
-		}(),
-		"explanation": steps(res.Steps),
-		"notes":       steps(res.Notes),
-	}
-	if bc := res.BillCheck; bc != nil {
-		paid := bc.Paid
-		o["bill_check"] = map[string]any{"paid": euros(paid), "expected": optEuros(bc.Expected),
-			"supplement_charged": optEuros(bc.SupplementCharged), "verdict": bc.Verdict, "reason": bc.Reason,
-			"out_of_pocket": optEuros(bc.OutOfPocket), "next_step": optString(bc.NextStep),
-			"reimbursement_due": func() any {
-				if res.ThirdParty.Applied {
-					return "0.00"
-				}
-				return optEuros(res.Reimbursement)
-			}()}
-	}
-	o["sources"] = used.all()
-	return o
-}
-
-func refValues(v map[string]string) map[string]any {
-	o := make(map[string]any, len(v))
-	for k, s := range v {
-		o[k] = optString(s)
-	}
-	return o
-}
-
-type refSourceSet struct{ sourceSet }
-
-func (s *refSourceSet) first(ids []string) any {
-	if len(ids) == 0 {
-		return nil
-	}
-	s.add(ids[0])
-	return s.ds.sourceObject(ids[0])
-}
-
-func refStatutSocial(res *Quote) map[string]any {
-	q := res.Query
-	status := "full"
-	switch {
-	case q.InTraining:
-		status = "in_training"
-	case q.Doctor == NonConventioned:
-		status = "none"
-	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
-		status = "partial"
-	}
-	o := map[string]any{"status": status, "amount": nil, "sources": []any{}}
-	if p := res.ds.param("statut_social."+status, q.Date); p != nil {
-		o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)
-	}
-	return o
 }
 
 // text replaces each {placeholder} by its argument in one pass: a value is never read again
