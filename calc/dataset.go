@@ -22,6 +22,7 @@ type Dataset struct {
 	registry map[string]RegistryEntry
 	// sourceObjects are the sources as answers cite them, built once (sourceObject).
 	sourceObjects map[string]map[string]any
+	sourceJSON    map[string]string // the same as JSON (Quote.AppendJSON)
 	feeCodes      map[int]FeeCode
 	prices        map[Code][]Price // sorted by valid_from, then fee code
 	checksum      string
@@ -178,8 +179,10 @@ func NewDataset(files []File) (*Dataset, error) {
 		}
 	}
 	ds.sourceObjects = make(map[string]map[string]any, len(ds.sources))
+	ds.sourceJSON = make(map[string]string, len(ds.sources))
 	for id := range ds.sources {
 		ds.sourceObjects[id] = ds.sourceObject(id)
+		ds.sourceJSON[id] = string(ds.appendSourceJSON(nil, id))
 	}
 	if needRegistry != "" && len(ds.registry) == 0 {
 		return nil, &DataError{File: needRegistry, Err: "registry.csv, which declares every rule and parameter, is missing or empty"}

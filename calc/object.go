@@ -424,10 +424,21 @@ func (w *jsonWriter) date(key string, d Date) {
 	w.b = append(appendDate(append(w.b, '"'), d), '"')
 }
 
-// source writes the source's object as sourceObject builds it, keys sorted.
+// source writes the source's object: its JSON, written once per dataset (sourceJSON).
 func (w *jsonWriter) source(key, id string) {
-	src := w.ds.sources[id]
-	w.beginObject(key)
+	w.key(key)
+	if j, ok := w.ds.sourceJSON[id]; ok {
+		w.b = append(w.b, j...)
+	} else {
+		w.b = w.ds.appendSourceJSON(w.b, id)
+	}
+}
+
+// appendSourceJSON appends the JSON of a source's object (sourceObject), keys sorted.
+func (ds *Dataset) appendSourceJSON(b []byte, id string) []byte {
+	src := ds.sources[id]
+	w := &jsonWriter{ds: ds, b: b, start: len(b)}
+	w.beginObject("")
 	writeStr(w, "date", src.Date)
 	writeStr(w, "eli", src.ELI)
 	w.str("id", id)
@@ -435,6 +446,7 @@ func (w *jsonWriter) source(key, id string) {
 	w.str("title", src.Title)
 	w.str("url", src.URL)
 	w.end()
+	return w.b
 }
 
 // AppendJSONString appends s as a JSON string: quotes, backslashes and control characters

@@ -206,7 +206,7 @@ func (q Query) Values() map[string]string {
 
 // valuePairs returns the query's fields (QueryFields) and values ("" for a value not
 // given), sorted by field name: the order an answer writes its query in (Quote.AppendJSON).
-func (q Query) valuePairs() [][2]string {
+func (q Query) valuePairs() [19][2]string {
 	insured, age, income, paid, dependants, titulaires := "ordinary", "", "", "", "", ""
 	if q.Preferential {
 		insured = "preferential"
@@ -221,7 +221,7 @@ func (q Query) valuePairs() [][2]string {
 	if q.Paid != nil {
 		paid = euros(*q.Paid)
 	}
-	return [][2]string{{"age", age}, {"chronic", strconv.FormatBool(q.Chronic)}, {"code", string(q.Code)}, {"date", q.Date.String()},
+	return [...][2]string{{"age", age}, {"chronic", strconv.FormatBool(q.Chronic)}, {"code", string(q.Code)}, {"date", q.Date.String()},
 		{"dependants", dependants}, {"dmg", strconv.FormatBool(q.DMG)}, {"doctor", string(q.Doctor)}, {"household-income", income},
 		{"insured", insured}, {"lang", string(q.Lang)}, {"on-duty", strconv.FormatBool(q.OnDuty)}, {"paid", paid},
 		{"preferential-kind", string(q.PreferentialKind)}, {"referred", strconv.FormatBool(q.Referred)}, {"setting", string(q.Setting)},

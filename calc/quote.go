@@ -127,7 +127,8 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.textArgs(q.Lang, "nodata.not-reimbursed", "from", r.Period.From.String())}
 	}
 
-	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds, Steps: make([]Step, 0, 8)}
+	steps := make([]Step, 0, 12) // one allocation for the steps (up to 8) and the notes
+	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds, Steps: steps[:0:8], Notes: steps[8:8:12]}
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
 	res.step("fee.published", t.Fee, t.Sources, "code", string(t.Code), "label", res.label(), "period", t.Period.String())
 	if t.Link != "" {
