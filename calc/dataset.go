@@ -180,9 +180,11 @@ func NewDataset(files []File) (*Dataset, error) {
 	}
 	ds.sourceObjects = make(map[string]map[string]any, len(ds.sources))
 	ds.sourceJSON = make(map[string]string, len(ds.sources))
+	var buf []byte
 	for id := range ds.sources {
 		ds.sourceObjects[id] = ds.sourceObject(id)
-		ds.sourceJSON[id] = string(ds.appendSourceJSON(nil, id))
+		buf = ds.appendSourceJSON(buf[:0], id)
+		ds.sourceJSON[id] = string(buf)
 	}
 	if needRegistry != "" && len(ds.registry) == 0 {
 		return nil, &DataError{File: needRegistry, Err: "registry.csv, which declares every rule and parameter, is missing or empty"}

@@ -437,10 +437,10 @@ func (w *jsonWriter) source(key, id string) {
 // appendSourceJSON appends the JSON of a source's object (sourceObject), keys sorted.
 func (ds *Dataset) appendSourceJSON(b []byte, id string) []byte {
 	src := ds.sources[id]
-	w := &jsonWriter{ds: ds, b: b, start: len(b)}
+	w := jsonWriter{ds: ds, b: b, start: len(b)}
 	w.beginObject("")
-	writeStr(w, "date", src.Date)
-	writeStr(w, "eli", src.ELI)
+	writeStr(&w, "date", src.Date)
+	writeStr(&w, "eli", src.ELI)
 	w.str("id", id)
 	w.str("kind", src.Kind)
 	w.str("title", src.Title)
