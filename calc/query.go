@@ -160,6 +160,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 		if !ok || d.GreaterThan(decimal.NewFromInt(maxPaid)) {
 			return q, inputError("paid", v, "must be an amount in euros from 0 to 100000, with a dot and at most two decimals (cents)")
 		}
+		d = Cents(d) // "5" → 5.00: written as cents without rounding again (appendEuros)
 		q.Paid = &d
 	}
 	if v := get("lang"); v != "" {
