@@ -368,9 +368,8 @@ func (w *jsonWriter) key(k string) {
 			w.b = append(w.b, ',')
 		}
 	}
-	if k != "" {
-		w.b = AppendJSONString(w.b, k)
-		w.b = append(w.b, ':')
+	if k != "" { // the writer's own keys: nothing to escape
+		w.b = append(append(append(w.b, '"'), k...), "\":"...)
 	}
 }
 
