@@ -22,7 +22,7 @@ func (ds *Dataset) Audit() []error {
 		}
 		out = append(out, ds.auditPrices(code)...)
 	}
-	return out
+	return append(out, ds.auditConflicts()...)
 }
 
 func (ds *Dataset) auditPrices(code Code) []error {

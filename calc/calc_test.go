@@ -109,7 +109,7 @@ func TestNoDataKnownAround(t *testing.T) {
 			if k == nil {
 				return ""
 			}
-			return str(k.Fee) + " " + k.Period.From.String()
+			return k.Fee + " " + k.Period.From.String()
 		}
 		assert.Equal(t, c.last, known(nd.Last), "last %v", c.in)
 		assert.Equal(t, c.next, known(nd.Next), "next %v", c.in)

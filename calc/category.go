@@ -192,3 +192,21 @@ func (pc PatientCategory) match(p patient) (specificity int, needsAge bool) {
 	}
 	return best, needsAge && best < 0
 }
+
+// Categories lists the four beneficiary categories in the order of the official tables.
+func Categories() []Category {
+	return []Category{{}, {Preferential: true}, {DMG: true}, {Preferential: true, DMG: true}}
+}
+
+// Name is the category as the data columns and objects name it: ordinary, preferential,
+// ordinary_dmg, preferential_dmg.
+func (c Category) Name() string {
+	n := "ordinary"
+	if c.Preferential {
+		n = "preferential"
+	}
+	if c.DMG {
+		n += "_dmg"
+	}
+	return n
+}

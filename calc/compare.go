@@ -133,81 +133,86 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// fixedCases are the cases of the patient comparison: the key, then the fields it sets.
+var fixedCases = [][]string{
+	{"scenario_ordinary", "insured", "ordinary", "dmg", "false"},
+	{"scenario_ordinary_dmg", "insured", "ordinary", "dmg", "true"},
+	{"scenario_preferential", "insured", "preferential", "dmg", "false"},
+	{"scenario_preferential_dmg", "insured", "preferential", "dmg", "true"},
+}
+
 // Cases returns the cases of a kind of comparison in a language; custom holds the user's
 // own cases (ParseCase), two to four of them. "Your choice" comes first except for the
 // user's own cases.
 func (ds *Dataset) Cases(kind string, custom []map[string]string, l Lang) ([]Case, error) {
-	msg := func(key string, args map[string]string) string { return ds.text(l, "compare."+key, args) }
-	fixed := func(key string, kv ...string) Case {
-		set := map[string]string{}
-		for i := 0; i+1 < len(kv); i += 2 {
-			set[kv[i]] = kv[i+1]
-		}
-		return Case{Key: key, Label: msg(key, nil), Set: set}
-	}
-	var out []Case
-	if kind != CompareCustom {
-		out = append(out, Case{Key: "scenario_current", Label: msg("scenario_current", nil), Set: map[string]string{}, Current: true})
-	}
+	// Each case as its key, then the fields it sets (one loop builds them all: fewer call
+	// sites in the wasm than a literal per case).
+	var sets [][]string
 	switch kind {
 	case ComparePatient:
-		out = append(out,
-			fixed("scenario_ordinary", "insured", "ordinary", "dmg", "false"),
-			fixed("scenario_ordinary_dmg", "insured", "ordinary", "dmg", "true"),
-			fixed("scenario_preferential", "insured", "preferential", "dmg", "false"),
-			fixed("scenario_preferential_dmg", "insured", "preferential", "dmg", "true"))
+		sets = fixedCases
 	case CompareDoctor:
 		for _, d := range field("doctor").Values {
-			out = append(out, fixed("scenario_doctor_"+d, "doctor", d))
+			sets = append(sets, []string{"scenario_doctor_" + d, "doctor", d})
 		}
 	case CompareReferral:
 		for _, ins := range field("insured").Values {
 			for _, ref := range []string{"notreferred", "referred"} {
-				out = append(out, fixed("scenario_"+ins+"_dmg_"+ref, "insured", ins, "dmg", "true", "referred", strconv.FormatBool(ref == "referred")))
+				sets = append(sets, []string{"scenario_" + ins + "_dmg_" + ref, "insured", ins, "dmg", "true", "referred", strconv.FormatBool(ref == "referred")})
 			}
 		}
 	case CompareCustom:
 		if len(custom) < MinCases || len(custom) > MaxCases {
 			return nil, inputError("cases", itoa(len(custom)), "between 2 and 4 cases")
 		}
-		for i, in := range custom {
-			set, err := ParseCase(in)
-			if err != nil {
-				return nil, err
-			}
-			n := map[string]string{"n": itoa(i + 1)}
-			title, detail := msg("compare_col", n), ds.describeCase(set, l)
-			out = append(out, Case{Key: "scenario_custom_" + itoa(i+1), Label: title + ": " + detail, Title: title, Detail: detail, Set: set})
-		}
 	default:
 		return nil, inputError("compare", kind, "must be "+strings.Join(CompareKinds(), ", "))
+	}
+	var out []Case
+	if kind != CompareCustom {
+		out = append(out, Case{Key: "scenario_current", Label: ds.text(l, "compare.scenario_current", nil), Set: map[string]string{}, Current: true})
+	}
+	for _, s := range sets {
+		out = append(out, Case{Key: s[0], Label: ds.text(l, "compare."+s[0], nil), Set: kv(s[1:]...)})
+	}
+	for i, in := range custom {
+		set, err := ParseCase(in)
+		if err != nil {
+			return nil, err
+		}
+		n := itoa(i + 1)
+		title, detail := ds.text(l, "compare.compare_col", kv("n", n)), ds.describeCase(set, l)
+		out = append(out, Case{Key: "scenario_custom_" + n, Label: title + ": " + detail, Title: title, Detail: detail, Set: set})
 	}
 	return out, nil
 }
 
 // describeCase writes a custom case in a few words ("preferential, with DMG, 70 years").
 func (ds *Dataset) describeCase(set map[string]string, l Lang) string {
-	msg := func(key string, args map[string]string) string { return ds.text(l, "compare.compare_short_"+key, args) }
 	var words []string
-	if v := set["insured"]; v != "" {
-		words = append(words, msg(v, nil))
-	}
-	yesNo := func(name, yes, no string) {
-		if v, ok := set[name]; ok {
-			if v == "true" {
-				words = append(words, msg(yes, nil))
-			} else {
-				words = append(words, msg(no, nil))
-			}
+	for _, f := range caseFields {
+		v, ok := set[f]
+		if !ok || v == "" {
+			continue
 		}
-	}
-	yesNo("dmg", "dmg", "nodmg")
-	if v := set["doctor"]; v != "" {
-		words = append(words, msg("doctor_"+v, nil))
-	}
-	yesNo("referred", "referred", "notreferred")
-	if v := set["age"]; v != "" {
-		words = append(words, msg("age", map[string]string{"age": v}))
+		key := v // insured: ordinary, preferential
+		switch f {
+		case "dmg":
+			key = "nodmg"
+			if v == "true" {
+				key = "dmg"
+			}
+		case "referred":
+			key = "notreferred"
+			if v == "true" {
+				key = "referred"
+			}
+		case "doctor":
+			key = "doctor_" + v
+		case "age":
+			key = "age"
+		}
+		words = append(words, ds.text(l, "compare.compare_short_"+key, kv("age", v)))
 	}
 	if len(words) == 0 {
 		return ds.text(l, "compare.compare_as_form", nil)
@@ -231,11 +236,10 @@ func (ds *Dataset) Compare(base map[string]string, kind string, custom []map[str
 	cmp := &Comparison{Kind: kind, Lang: l}
 	for _, c := range cases {
 		in := make(map[string]string, len(base)+len(c.Set))
-		for k, v := range base {
-			in[k] = v
-		}
-		for k, v := range c.Set {
-			in[k] = v
+		for _, m := range []map[string]string{base, c.Set} {
+			for k, v := range m {
+				in[k] = v
+			}
 		}
 		delete(in, "paid")
 		if strings.TrimSpace(in["insured"]) != "preferential" {
@@ -251,18 +255,39 @@ func (ds *Dataset) Compare(base map[string]string, kind string, custom []map[str
 	return cmp, nil
 }
 
+// nbspEuros is an amount for a sentence, kept on one line ("5,00 €").
+func nbspEuros(d decimal.Decimal, l Lang) string {
+	return strings.ReplaceAll(FormatEuros(d, l), " ", "\u00a0")
+}
+
+// shareOf is a column's personal share (the columns compared have one).
+func shareOf(c *Column) decimal.Decimal { return *c.Quote.PersonalShare }
+
+// extremes returns the first column that pays the least and the first that pays the most.
+func extremes(cs []*Column) (lo, hi *Column) {
+	lo, hi = cs[0], cs[0]
+	for _, c := range cs[1:] {
+		if shareOf(c).LessThan(shareOf(lo)) {
+			lo = c
+		}
+		if shareOf(c).GreaterThan(shareOf(hi)) {
+			hi = c
+		}
+	}
+	return lo, hi
+}
+
 // differences writes the sentences under the table: who pays less and why (or that all
 // pay the same), where a supplement may be charged, where third-party payment is mandatory.
 func (ds *Dataset) differences(cols []Column, l Lang) []Difference {
-	msg := func(key string, args map[string]string) string { return ds.text(l, "compare."+key, args) }
-	money := func(d decimal.Decimal) string { return strings.ReplaceAll(FormatEuros(d, l), " ", "\u00a0") }
-	quoted := func(c *Column) string { return msg("why_quote", map[string]string{"s": c.Label}) }
+	msg := func(key string, args ...string) string { return ds.text(l, "compare."+key, kv(args...)) }
+	// named lists the cases' labels, quoted, as a sentence does.
 	named := func(cs []*Column) string {
 		s := make([]string, len(cs))
 		for i, c := range cs {
-			s[i] = quoted(c)
+			s[i] = msg("why_quote", "s", c.Label)
 		}
-		return joinList(s, msg("and", nil))
+		return joinList(s, msg("and"))
 	}
 	var pool []*Column
 	for i := range cols {
@@ -273,34 +298,30 @@ func (ds *Dataset) differences(cols []Column, l Lang) []Difference {
 	if len(pool) < 2 {
 		return nil
 	}
-	share := func(c *Column) decimal.Decimal { return *c.Quote.PersonalShare }
-	pick := func(cs []*Column, better func(a, b decimal.Decimal) bool) *Column {
-		m := cs[0]
-		for _, c := range cs[1:] {
-			if better(share(c), share(m)) {
-				m = c
-			}
-		}
-		return m
-	}
-	less := func(a, b decimal.Decimal) bool { return a.LessThan(b) }
-	more := func(a, b decimal.Decimal) bool { return a.GreaterThan(b) }
 	// The reference is "your choice" (the first custom case): the neighbour is the cheapest
 	// other case; when none is cheaper, the dearest one; when all pay the same as the
 	// reference, the others are compared among themselves.
-	ref, others := pool[0], pool[1:]
+	ref := pool[0]
 	var cheap, dear *Column
-	if c := pick(others, less); share(c).LessThan(share(ref)) {
-		cheap, dear = c, ref
-	} else if d := pick(others, more); share(d).GreaterThan(share(ref)) {
-		cheap, dear = ref, d
-	} else if lo, hi := pick(pool, less), pick(pool, more); share(lo).LessThan(share(hi)) {
-		cheap, dear = lo, hi
+	lo, hi := extremes(pool[1:])
+	allLo, allHi := extremes(pool)
+	switch {
+	case shareOf(lo).LessThan(shareOf(ref)):
+		cheap, dear = lo, ref
+	case shareOf(hi).GreaterThan(shareOf(ref)):
+		cheap, dear = ref, hi
+	case shareOf(allLo).LessThan(shareOf(allHi)):
+		cheap, dear = allLo, allHi
 	}
 	var out []Difference
+	// add appends a sentence (one append site: a Difference is a large struct to copy).
+	add := func(why, text string, cases []*Column) *Difference {
+		out = append(out, Difference{Why: why, Text: text, Cases: keysOf(cases)})
+		return &out[len(out)-1]
+	}
 	if cheap != nil {
 		causes := ds.causes(cheap, dear, l)
-		diff := share(dear).Sub(share(cheap))
+		diff := shareOf(dear).Sub(shareOf(cheap))
 		texts := make([]string, len(causes))
 		for i, c := range causes {
 			texts[i] = c.Text
@@ -309,26 +330,20 @@ func (ds *Dataset) differences(cols []Column, l Lang) []Difference {
 		if len(causes) == 0 {
 			key = "why_less_plain"
 		}
-		out = append(out, Difference{Why: "share", Cheaper: cheap.Key, Dearer: dear.Key, Diff: &diff, Causes: causes,
-			Text: msg(key, map[string]string{"cheap": quoted(cheap), "dear": quoted(dear), "diff": money(diff),
-				"a": money(share(cheap)), "b": money(share(dear)), "reasons": strings.Join(texts, "; ")})})
+		d := add("share", msg(key, "cheap", named([]*Column{cheap}), "dear", named([]*Column{dear}), "diff", nbspEuros(diff, l),
+			"a", nbspEuros(shareOf(cheap), l), "b", nbspEuros(shareOf(dear), l), "reasons", strings.Join(texts, "; ")), nil)
+		d.Cheaper, d.Dearer, d.Diff, d.Causes = cheap.Key, dear.Key, &diff, causes
 	} else {
-		same := true
 		r0 := pool[0].Quote.Reimbursement
+		same := r0 != nil
 		for _, c := range pool {
-			r := c.Quote.Reimbursement
-			same = same && r != nil && r0 != nil && r.Equal(*r0)
+			same = same && sameAmount(c.Quote.Reimbursement, r0)
 		}
-		d := Difference{Why: "same"}
-		args := map[string]string{"a": money(share(pool[0]))}
+		d := add("same", msg("why_same_share", "a", nbspEuros(shareOf(pool[0]), l)), nil)
 		if same {
 			d.Reimbursement = r0
-			args["r"] = money(*r0)
-			d.Text = msg("why_same", args)
-		} else {
-			d.Text = msg("why_same_share", args)
+			d.Text = msg("why_same", "a", nbspEuros(shareOf(pool[0]), l), "r", nbspEuros(*r0, l))
 		}
-		out = append(out, d)
 	}
 	// "Your choice" is named only when no other column is the same case.
 	var unique, allowed, refused, mandatory []*Column
@@ -350,21 +365,25 @@ func (ds *Dataset) differences(cols []Column, l Lang) []Difference {
 			mandatory = append(mandatory, c)
 		}
 	}
-	keys := func(cs []*Column) []string {
-		s := make([]string, len(cs))
-		for i, c := range cs {
-			s[i] = c.Key
-		}
-		return s
-	}
 	if len(allowed) > 0 && len(refused) > 0 {
-		out = append(out, Difference{Why: "supplement", Cases: keys(allowed),
-			Text: msg("why_supplement", map[string]string{"allowed": named(allowed), "others": named(refused), "reason": refused[0].Quote.Supplement.Reason})})
+		add("supplement", msg("why_supplement", "allowed", named(allowed), "others", named(refused), "reason", refused[0].Quote.Supplement.Reason), allowed)
 	}
 	if len(mandatory) > 0 && len(mandatory) < len(unique) {
-		out = append(out, Difference{Why: "tp", Cases: keys(mandatory), Text: msg("why_tp", map[string]string{"list": named(mandatory)})})
+		add("tp", msg("why_tp", "list", named(mandatory)), mandatory)
 	}
 	return out
+}
+
+// keysOf lists the columns' case keys (nil for none).
+func keysOf(cs []*Column) []string {
+	if len(cs) == 0 {
+		return nil
+	}
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = c.Key
+	}
+	return s
 }
 
 // sameCase reports whether two queries ask the same thing, the bill and the language aside.
@@ -410,12 +429,12 @@ func sameAmount(a, b *decimal.Decimal) bool {
 // causes names, one phrase each, the share steps that differ between the cheaper and the
 // dearer case.
 func (ds *Dataset) causes(cheap, dear *Column, l Lang) []Cause {
-	msg := func(key string, args map[string]string) string { return ds.text(l, "compare."+key, args) }
+	msg := func(key string, args ...string) string { return ds.text(l, "compare."+key, kv(args...)) }
 	money := func(d *decimal.Decimal) string {
 		if d == nil {
 			return ""
 		}
-		return strings.ReplaceAll(FormatEuros(*d, l), " ", "\u00a0")
+		return nbspEuros(*d, l)
 	}
 	order, mine := shareSteps(cheap.Quote)
 	_, theirs := shareSteps(dear.Quote)
@@ -426,6 +445,7 @@ func (ds *Dataset) causes(cheap, dear *Column, l Lang) []Cause {
 		if has && sameAmount(other.Amount, step.Amount) {
 			continue
 		}
+		text := strings.TrimSuffix(step.Text, ".") // any other rule: the engine's own words for it
 		switch {
 		case key == "share.fixed" && has:
 			// The referral has its own step (share.referral-reduction): not named here.
@@ -433,20 +453,19 @@ func (ds *Dataset) causes(cheap, dear *Column, l Lang) []Cause {
 			what := advantages(cheap.Query, dear.Query, referral)
 			words := make([]string, len(what))
 			for i, w := range what {
-				words[i] = msg("why_what_"+w, map[string]string{"age": strconv.Itoa(cheap.Query.Age)})
+				words[i] = msg("why_what_"+w, "age", strconv.Itoa(cheap.Query.Age))
 			}
-			w := msg("why_category", nil)
+			w := msg("why_category")
 			if len(words) > 0 {
-				w = joinList(words, msg("and", nil))
+				w = joinList(words, msg("and"))
 			}
-			out = append(out, Cause{key, msg("why_share_fixed", map[string]string{"what": w, "a": money(step.Amount), "b": money(other.Amount)})})
+			text = msg("why_share_fixed", "what", w, "a", money(step.Amount), "b", money(other.Amount))
 		case key == "share.referral-reduction":
-			out = append(out, Cause{key, msg("why_share_referral", map[string]string{"a": money(step.Amount)})})
+			text = msg("why_share_referral", "a", money(step.Amount))
 		case key == "share.free-young-preferential":
-			out = append(out, Cause{key, msg("why_share_free_young", nil)})
-		default: // any other rule: the engine's own words for it
-			out = append(out, Cause{key, strings.TrimSuffix(step.Text, ".")})
+			text = msg("why_share_free_young")
 		}
+		out = append(out, Cause{key, text})
 	}
 	return out
 }
@@ -478,10 +497,10 @@ func advantages(a, b Query, referralStep bool) []string {
 }
 
 // Object returns the comparison for the interfaces: {kind, columns: [{key, label, title,
-// detail, current, set, answer}], differences: [{why, text, data}]}. Each answer is the
-// quote's object or an error object; data holds the difference's facts as strings, the
+// detail, current, set, answer}], differences: [{why, text, data, causes}]}. Each answer is
+// the quote's object or an error object; data holds the difference's facts as strings, the
 // page's data-* attributes (cheaper, dearer, diff, reasons; reimbursement; allowed;
-// mandatory).
+// mandatory); causes the share's reasons, {key, text}.
 func (c *Comparison) Object() map[string]any {
 	cols := make([]any, len(c.Columns))
 	for i, col := range c.Columns {
@@ -495,31 +514,30 @@ func (c *Comparison) Object() map[string]any {
 		} else {
 			answer = col.Quote.Object()
 		}
-		cols[i] = map[string]any{"key": col.Key, "label": col.Label, "title": optString(col.Title), "detail": optString(col.Detail),
-			"current": col.Current, "set": set, "answer": answer}
+		cols[i] = obj("key", col.Key, "label", col.Label, "title", optString(col.Title), "detail", optString(col.Detail),
+			"current", col.Current, "set", set, "answer", answer)
 	}
 	diffs := make([]any, len(c.Differences))
 	for i, d := range c.Differences {
-		data := map[string]any{}
+		var data map[string]any
+		keys := make([]string, len(d.Causes))
+		causes := make([]any, len(d.Causes))
+		for j, cs := range d.Causes {
+			keys[j] = cs.Key
+			causes[j] = obj("key", cs.Key, "text", cs.Text)
+		}
+		cases := strings.Join(d.Cases, " ")
 		switch d.Why {
 		case "share":
-			keys := make([]string, len(d.Causes))
-			causes := make([]any, len(d.Causes))
-			for j, cs := range d.Causes {
-				keys[j] = cs.Key
-				causes[j] = map[string]any{"key": cs.Key, "text": cs.Text}
-			}
-			data = map[string]any{"cheaper": d.Cheaper, "dearer": d.Dearer, "diff": optEuros(d.Diff), "reasons": strings.Join(keys, " ")}
-			diffs[i] = map[string]any{"why": d.Why, "text": d.Text, "data": data, "causes": causes}
-			continue
+			data = obj("cheaper", d.Cheaper, "dearer", d.Dearer, "diff", optEuros(d.Diff), "reasons", strings.Join(keys, " "))
 		case "same":
-			data["reimbursement"] = optEuros(d.Reimbursement)
+			data = obj("reimbursement", optEuros(d.Reimbursement))
 		case "supplement":
-			data["allowed"] = strings.Join(d.Cases, " ")
+			data = obj("allowed", cases)
 		case "tp":
-			data["mandatory"] = strings.Join(d.Cases, " ")
+			data = obj("mandatory", cases)
 		}
-		diffs[i] = map[string]any{"why": d.Why, "text": d.Text, "data": data, "causes": []any{}}
+		diffs[i] = obj("why", d.Why, "text", d.Text, "data", data, "causes", causes)
 	}
-	return map[string]any{"kind": c.Kind, "lang": string(c.Lang), "columns": cols, "differences": diffs}
+	return obj("kind", c.Kind, "lang", string(c.Lang), "columns", cols, "differences", diffs)
 }

@@ -69,36 +69,6 @@ type CoverageRow struct {
 	Line    int
 }
 
-// A Conflict is a row whose note records a disagreement between sources.
-type Conflict struct {
-	Subject string // the code, or the parameter name
-	Period  Period
-	File    string
-	Line    int
-	Note    string
-	Sources []string
-}
-
-// Categories lists the four beneficiary categories in the order of the official tables.
-func Categories() []Category {
-	return []Category{{}, {Preferential: true}, {DMG: true}, {Preferential: true, DMG: true}}
-}
-
-// Name is the category as the data columns and objects name it: ordinary, preferential,
-// ordinary_dmg, preferential_dmg.
-func (c Category) Name() string {
-	n := "ordinary"
-	if c.Preferential {
-		n = "preferential"
-	}
-	if c.DMG {
-		n += "_dmg"
-	}
-	return n
-}
-
-func yearPeriod(y int) Period { return Period{From: DateOf(y, 1, 1), To: DateOf(y, 12, 31)} }
-
 // Coverage lists what the data covers. A published reimbursement takes the kind of the row's
 // first source, as the engine uses it; without one, a share.fixed rule in force for the code
 // and category makes the reimbursement and the share [KindRule]. The personal share comes
@@ -140,7 +110,7 @@ func (ds *Dataset) Coverage() Coverage {
 		}
 		cov.YearParams = append(cov.YearParams, yp)
 	}
-	cov.Conflicts = ds.conflicts()
+	cov.Conflicts = ds.conflicts
 	return cov
 }
 
@@ -274,7 +244,7 @@ func addKind(list []string, k string) []string {
 
 // coversYear reports whether the periods together cover every day of year y.
 func coversYear(ps []Period, y int) bool {
-	insertionSort(ps, func(a, b Period) bool { return a.From < b.From })
+	insertionSort(len(ps), func(i, j int) bool { return ps[i].From < ps[j].From }, func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
 	next := DateOf(y, 1, 1) // the first day not yet covered
 	end := DateOf(y, 12, 31)
 	for _, p := range ps {
@@ -289,30 +259,6 @@ func coversYear(ps []Period, y int) bool {
 		}
 	}
 	return false
-}
-
-func dayAfter(d Date) Date {
-	y, m, day := d.Year(), int(d)/100%100, int(d)%100
-	if day < daysIn(y, m) {
-		return DateOf(y, m, day+1)
-	}
-	if m < 12 {
-		return DateOf(y, m+1, 1)
-	}
-	return DateOf(y+1, 1, 1)
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 4, 6, 9, 11:
-		return 30
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	}
-	return 31
 }
 
 func (ds *Dataset) anyTariffIn(y int) bool {
@@ -347,33 +293,6 @@ func (ds *Dataset) yearParams(y int) YearParams {
 		}
 	}
 	return yp
-}
-
-// conflicts lists the tariff rows and year parameters whose note mentions a conflict
-// between sources (data/README.md: conflicts are recorded in the note).
-func (ds *Dataset) conflicts() []Conflict {
-	var out []Conflict
-	mentions := func(note string) bool { return strings.Contains(strings.ToLower(note), "conflict") }
-	for _, code := range ds.Codes() {
-		for _, t := range ds.tariffs[code] {
-			if mentions(t.Note) {
-				out = append(out, Conflict{Subject: string(code), Period: t.Period, File: t.File, Line: t.Line, Note: t.Note, Sources: t.Sources})
-			}
-		}
-	}
-	var names []string
-	for n := range ds.params {
-		names = append(names, n)
-	}
-	SortStrings(names)
-	for _, n := range names {
-		for _, p := range ds.params[n] {
-			if mentions(p.Note) {
-				out = append(out, Conflict{Subject: n, Period: p.Period, File: p.File, Line: p.Line, Note: p.Note, Sources: p.Sources})
-			}
-		}
-	}
-	return out
 }
 
 // Kinds lists every kind a coverage figure can have, most authoritative first.
@@ -439,8 +358,10 @@ func (c Coverage) Object() map[string]any {
 	}
 	conflicts := make([]any, len(c.Conflicts))
 	for i, cf := range c.Conflicts {
-		conflicts[i] = map[string]any{"subject": cf.Subject, "valid_from": cf.Period.From.String(), "valid_to": optString(cf.Period.To.String()),
-			"file": cf.File, "line": strconv.Itoa(cf.Line), "note": cf.Note, "sources": strs(cf.Sources)}
+		kept, other := cf.Figures()
+		conflicts[i] = map[string]any{"subject": cf.Subject, "field": cf.Field, "date": cf.Date.String(),
+			"kept": kept, "kept_sources": strs(cf.KeptSources), "other": other, "other_sources": strs(cf.OtherSources),
+			"file": cf.File, "line": strconv.Itoa(cf.Line), "note": cf.Note}
 	}
 	yearStr := func(y int) any {
 		if y == 0 {

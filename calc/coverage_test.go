@@ -101,14 +101,16 @@ func TestCoverageBundled(t *testing.T) {
 	assert.Equal(t, []string{KindRule}, y.Reimbursement[Category{DMG: true}])
 	// The 2022 row of 101076 ends 2022-05-31 in the data: part of 2022 is not covered.
 	assert.True(t, yearOf(t, codeOf(t, cov, "101076"), 2022).Partial)
-	// Conflicts recorded in notes are listed with their place.
+	// Conflicts (conflicts.csv) are listed with both figures, their sources and their place.
 	var found bool
 	for _, c := range cov.Conflicts {
-		if c.Subject == "101076" && c.Period.From == DateOf(2024, 1, 1) {
+		if c.Subject == "101076" && c.Date == DateOf(2024, 1, 1) {
 			found = true
-			assert.Equal(t, "2024/tariffs.csv", c.File)
+			kept, other := c.Figures()
+			assert.Equal(t, []string{"fee", "31.81", "31.98", "conflicts.csv"}, []string{c.Field, kept, other, c.File})
+			assert.Equal(t, []string{"vnz-2024"}, c.KeptSources)
+			assert.Equal(t, []string{"domus-2024"}, c.OtherSources)
 			assert.Positive(t, c.Line)
-			assert.Contains(t, c.Note, "CONFLICT")
 		}
 	}
 	assert.True(t, found, "the 101076 2024 conflict is listed")

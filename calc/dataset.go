@@ -31,6 +31,7 @@ type Dataset struct {
 	horizon       int // the last year the data speaks of: folders and explicit valid_to dates
 	split         *Split
 	synonyms      *Synonyms
+	conflicts     []Conflict // conflicts.csv, in file order
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -159,7 +160,7 @@ func NewDataset(files []File) (*Dataset, error) {
 		registry: map[string]RegistryEntry{},
 	}
 	files = append([]File(nil), files...)
-	insertionSort(files, func(a, b File) bool { return a.Name < b.Name })
+	insertionSort(len(files), func(i, j int) bool { return files[i].Name < files[j].Name }, func(i, j int) { files[i], files[j] = files[j], files[i] })
 	sum := fnv.New64a()
 	years := map[int]bool{}
 	// sources and the registry first: the other files refer to them.
@@ -209,6 +210,8 @@ func NewDataset(files []File) (*Dataset, error) {
 			err = ds.readFeeCodes(f)
 		case f.Name == SynonymsFile:
 			err = ds.readSynonyms(f)
+		case f.Name == ConflictsFile:
+			err = ds.readConflicts(f)
 		case base == "tariffs.csv" || base == "parameters.csv" || base == "prices.csv":
 			y, yerr := strconv.Atoi(strings.TrimSuffix(dir, "/"))
 			if yerr != nil || y < minYear || y > maxYear {
@@ -242,7 +245,8 @@ func NewDataset(files []File) (*Dataset, error) {
 	for y := range years {
 		ds.years = append(ds.years, y)
 	}
-	insertionSort(ds.years, func(a, b int) bool { return a < b })
+	ys := ds.years
+	insertionSort(len(ys), func(i, j int) bool { return ys[i] < ys[j] }, func(i, j int) { ys[i], ys[j] = ys[j], ys[i] })
 	for _, y := range ds.years {
 		ds.horizon = max(ds.horizon, y)
 	}
@@ -299,9 +303,9 @@ func linkable(u string) bool {
 			return false
 		}
 	}
-	lower := strings.ToLower(u)
+	low := lower(u)
 	for _, p := range []string{"https://", "http://"} {
-		if strings.HasPrefix(lower, p) {
+		if strings.HasPrefix(low, p) {
 			return len(u) > len(p) && u[len(p)] != '/'
 		}
 	}
@@ -312,16 +316,19 @@ func linkable(u string) bool {
 }
 
 // sourceList parses a ;-separated list of source ids, each of which must exist.
-func (ds *Dataset) sourceList(r record) ([]string, error) {
-	raw := r.get("source")
+func (ds *Dataset) sourceList(r record) ([]string, error) { return ds.sourceIDs(r, "source") }
+
+// sourceIDs reads a column of source ids separated by ";", each one in sources.csv.
+func (ds *Dataset) sourceIDs(r record, col string) ([]string, error) {
+	raw := r.get(col)
 	if raw == "" {
-		return nil, r.fail("source", "every figure needs a source")
+		return nil, r.fail(col, "every figure needs a source")
 	}
 	var ids []string
 	for _, id := range strings.Split(raw, ";") {
 		id = strings.TrimSpace(id)
 		if _, ok := ds.sources[id]; !ok {
-			return nil, r.fail("source", strconv.Quote(id)+" is not in sources.csv")
+			return nil, r.fail(col, strconv.Quote(id)+" is not in sources.csv")
 		}
 		ids = append(ids, id)
 	}
@@ -580,9 +587,10 @@ func (ds *Dataset) checkLabels() error {
 // same name, or two rule parameters of the same rule and scope, whose periods overlap.
 func (ds *Dataset) checkOverlaps() error {
 	for code, rows := range ds.tariffs {
-		insertionSort(rows, func(a, b Tariff) bool {
+		insertionSort(len(rows), func(i, j int) bool {
+			a, b := &rows[i], &rows[j]
 			return a.Band < b.Band || a.Band == b.Band && a.Period.From < b.Period.From
-		})
+		}, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 		for i := 1; i < len(rows); i++ {
 			a, b := rows[i-1], rows[i]
 			if a.Band == b.Band && a.Period.Overlaps(b.Period) {
@@ -666,7 +674,7 @@ func (ds *Dataset) Meta() map[string]any {
 	for i, y := range ds.years {
 		ys[i] = strconv.Itoa(y)
 	}
-	return map[string]any{"checksum": ds.checksum, "data_date": ds.dataDate.String(), "years": ys}
+	return obj("checksum", ds.checksum, "data_date", ds.dataDate.String(), "years", ys)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

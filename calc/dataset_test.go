@@ -1,7 +1,11 @@
 package calc
 
 import (
+	"go/scanner"
+	"go/token"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -41,6 +45,13 @@ func TestLoaderRejects(t *testing.T) {
 		{"unknown rule", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.magic,101076,2024-01-01,,any,any,1.00,src,\n")}, `rules.csv:2: rule: "share.magic" is not a rule the engine implements`},
 		{"rule value", File{"rules.csv", []byte("rule,applies_to,valid_from,valid_to,insured,dmg,value,source,note\nshare.fixed,101076,2024-01-01,,any,any,four,src,\n")}, `rules.csv:2: value: "four": must be an amount`},
 		{"unknown file", File{"extra.csv", []byte("a\n")}, "extra.csv: unknown data file"},
+		{"conflict subject", conflictFile("1010,fee,2024-01-01,31.81,src,31.98,src"), `conflicts.csv:2: subject: "1010" is neither a 6-digit code nor a parameter`},
+		{"conflict field", conflictFile("101076,value,2024-01-01,31.81,src,31.98,src"), `conflicts.csv:2: field: "value": a conflict on a code is about one of fee,`},
+		{"conflict parameter field", conflictFile("statut_social.full,fee,2024-01-01,31.81,src,31.98,src"), `conflicts.csv:2: field: "fee": a conflict on a parameter or rule is about its value`},
+		{"conflict date", conflictFile("101076,fee,2024-13-01,31.81,src,31.98,src"), `conflicts.csv:2: date: "2024-13-01"`},
+		{"conflict kept", conflictFile("101076,fee,2024-01-01,\"31,81\",src,31.98,src"), `conflicts.csv:2: kept: "31,81" is not an amount`},
+		{"conflict same", conflictFile("101076,fee,2024-01-01,31.81,src,31.810,src"), `conflicts.csv:2: other: the same as kept`},
+		{"conflict source", conflictFile("101076,fee,2024-01-01,31.81,src,31.98,nosuch"), `conflicts.csv:2: other_sources: "nosuch" is not in sources.csv`},
 		{"missing translation", File{"messages.csv", []byte("key,en,fr,nl,de\nx,a,b,,d\n")}, "messages.csv:2: nl: missing translation"},
 	}
 	for _, c := range cases {
@@ -56,6 +67,10 @@ func TestLoaderRejects(t *testing.T) {
 			assert.Contains(t, err.Error(), c.want)
 		})
 	}
+}
+
+func conflictFile(row string) File {
+	return File{"conflicts.csv", []byte("subject,field,date,kept,kept_sources,other,other_sources,note\n" + row + ",\n")}
 }
 
 func TestParseQueryErrors(t *testing.T) {
@@ -128,17 +143,16 @@ func engineSource(t *testing.T) string {
 	return b.String()
 }
 
-// Every message key the engine's code uses is in messages.csv (which the loader already
-// requires in four languages); rule names are not messages.
+// Every message key the engine's code uses is in messages.csv. A key is a string literal
+// of the code whose first segment is a prefix messages.csv uses (nodata., share., compare. …);
+// the names passed to ruleFor and param are registry names, not messages, and are removed
+// from the source first — a message that shares a rule's name is still checked.
 func TestMessagesUsedExist(t *testing.T) {
 	ds := fixture(t)
-	for _, key := range quotedKeys(engineSource(t)) {
-		if strings.HasSuffix(key, ".") {
-			continue // built with a suffix (supplement.ban-shared-room. + value)
-		}
-		if _, isRule := ds.registry[key]; isRule {
-			continue
-		}
+	src := regexp.MustCompile(`(ruleFor|param)\("[^"]*"`).ReplaceAllString(engineSource(t), "")
+	keys := quotedKeys(src, ds.messages)
+	assert.Greater(t, len(keys), 40, "the scan finds the engine's keys")
+	for _, key := range keys {
 		_, ok := ds.messages[key]
 		assert.True(t, ok, "message %q used in the code is missing from messages.csv", key)
 	}
@@ -161,16 +175,34 @@ func TestRegistryNamesTheRulesOfTheCode(t *testing.T) {
 	assert.Equal(t, declared, used)
 }
 
-// quotedKeys finds the string literals that look like message keys.
-func quotedKeys(src string) []string {
+// quotedKeys finds the string literals that look like message keys: a prefix that
+// messages.csv uses, a dot, and a name. A literal ending in "." or "_" is the start of a key
+// built with a suffix (supplement.ban-shared-room. + value), not a key itself.
+func quotedKeys(src string, messages map[string]map[Lang]string) []string {
+	prefixes := map[string]bool{}
+	for k := range messages {
+		prefixes[k[:strings.IndexByte(k+".", '.')]] = true
+	}
+	key := regexp.MustCompile(`^([a-z_-]+)\.[a-z0-9_.-]*[a-z0-9-]$`)
+	// The string literals of the code, read by Go's own scanner (a '"' rune literal or an
+	// escaped quote does not throw the count off).
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	sc.Init(fset.AddFile("", fset.Base(), len(src)), []byte(src), nil, 0)
 	var out []string
-	for _, part := range strings.Split(src, `"`)[1:] {
-		if i := strings.IndexByte(part, '.'); i > 0 && !strings.ContainsAny(part, " /%{}()=,:") && len(part) < 60 &&
-			strings.Contains("nodata input fee share reimbursement note third-party desk bill supplement band", part[:i]) {
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return out
+		}
+		if tok != token.STRING {
+			continue
+		}
+		part, err := strconv.Unquote(lit)
+		if m := key.FindStringSubmatch(part); err == nil && m != nil && prefixes[m[1]] {
 			out = append(out, part)
 		}
 	}
-	return out
 }
 
 // BenchmarkQuote is one quote and its object as maps (Quote.Object: the command line's

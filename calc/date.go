@@ -97,3 +97,30 @@ func (p Period) String() string {
 	b := append(appendDate(buf[:0], p.From), " → "...)
 	return string(appendDate(b, p.To))
 }
+
+// yearPeriod is the calendar year y.
+func yearPeriod(y int) Period { return Period{From: DateOf(y, 1, 1), To: DateOf(y, 12, 31)} }
+
+func dayAfter(d Date) Date {
+	y, m, day := d.Year(), int(d)/100%100, int(d)%100
+	if day < daysIn(y, m) {
+		return DateOf(y, m, day+1)
+	}
+	if m < 12 {
+		return DateOf(y, m+1, 1)
+	}
+	return DateOf(y+1, 1, 1)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 4, 6, 9, 11:
+		return 30
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31
+}

@@ -1,10 +1,6 @@
 package calc
 
-import (
-	"strconv"
-
-	"github.com/shopspring/decimal"
-)
+import "strconv"
 
 // An InputError is a bad query: a malformed, out-of-range or unknown value in one field.
 // Interfaces report it as "bad input" (the command line exits 2) and show no amount.
@@ -38,9 +34,11 @@ type NoDataError struct {
 	Last, Next *KnownFee
 }
 
-// A KnownFee is a sourced fee of a code for another period than the one asked.
+// A KnownFee is a sourced fee of a code for another period than the one asked. The fee is
+// kept as shown ("31.81"), not as a decimal: it is only reported, and a decimal reachable
+// from an error type keeps decimal's fmt.Formatter code in the wasm (~7 KB).
 type KnownFee struct {
-	Fee     decimal.Decimal
+	Fee     string
 	Period  Period
 	Sources []string
 }
@@ -49,7 +47,7 @@ func (k *KnownFee) object() any {
 	if k == nil {
 		return nil
 	}
-	return map[string]any{"fee": euros(k.Fee), "valid_from": k.Period.From.String(), "valid_to": optString(k.Period.To.String()), "sources": stringsToAny(k.Sources)}
+	return obj("fee", k.Fee, "valid_from", k.Period.From.String(), "valid_to", optString(k.Period.To.String()), "sources", stringsToAny(k.Sources))
 }
 
 func stringsToAny(ss []string) []any {
@@ -90,7 +88,7 @@ func (e *DataError) Error() string {
 // object every interface returns instead of an answer:
 // {"error": {"kind": "input"|"no-data"|"internal", "field", "value", "message"}}.
 func ErrorObject(err error) map[string]any {
-	e := map[string]any{"kind": "internal", "field": nil, "value": nil, "message": err.Error()}
+	e := obj("kind", "internal", "field", nil, "value", nil, "message", err.Error())
 	for ; err != nil; err = unwrap(err) { // errors.As, without its reflection (wasm size)
 		switch x := err.(type) {
 		case *InputError:
@@ -106,7 +104,7 @@ func ErrorObject(err error) map[string]any {
 		}
 		break
 	}
-	return map[string]any{"error": e}
+	return obj("error", e)
 }
 
 func unwrap(err error) error {

@@ -120,7 +120,7 @@ func BoolFields() []string {
 
 // Object returns the field for the interfaces (Honoraria.meta().fields).
 func (f Field) Object() map[string]any {
-	o := map[string]any{"name": f.Name, "kind": f.Kind, "values": stringsToAny(f.Values), "default": optString(f.Default)}
+	o := obj("name", f.Name, "kind", f.Kind, "values", stringsToAny(f.Values), "default", optString(f.Default))
 	if f.Kind == "int" {
 		o["min"], o["max"] = itoa(f.Min), itoa(f.Max)
 	}

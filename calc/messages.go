@@ -60,3 +60,21 @@ func (ds *Dataset) textOf(lang Lang, key string, args map[string]string, pairs [
 	b.WriteString(s)
 	return b.String()
 }
+
+// kv makes a message's arguments from name, value pairs; obj makes an answer object from
+// key, value pairs. One call each where a map literal costs a call per entry in the wasm.
+func kv(pairs ...string) map[string]string {
+	m := make(map[string]string, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[pairs[i]] = pairs[i+1]
+	}
+	return m
+}
+
+func obj(pairs ...any) map[string]any {
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[pairs[i].(string)] = pairs[i+1]
+	}
+	return m
+}

@@ -37,14 +37,6 @@ func (s *sourceSet) add(id string) {
 	}
 }
 
-func (s *sourceSet) first(ids []string) any {
-	if len(ids) == 0 {
-		return nil
-	}
-	s.add(ids[0])
-	return s.ds.sourceObject(ids[0])
-}
-
 func (s *sourceSet) list(ids []string) []any {
 	out := make([]any, len(ids))
 	for i, id := range ids {
@@ -62,94 +54,115 @@ func (s *sourceSet) all() []any {
 	return out
 }
 
-// Quote.Object and Quote.AppendJSON write the same object: maps for the command line, the
-// comparisons and the tests; JSON for the bridge, which hands JS one string to parse — the
-// maps and the values boxed into them were three quarters of a quote's allocations (issue
-// 12.3), and a writer interface serving both cost the wasm more than two writers.
-// TestQuoteAppendJSON checks, for every code of the data, that they write the same thing.
+// Quote.Object and Quote.AppendJSON give the same object: AppendJSON writes it as JSON, for
+// the bridge, which hands JS one string to parse — the maps and the values boxed into them
+// were three quarters of a quote's allocations (issue 12.3) —, and Object reads that JSON
+// back into maps for the command line, the comparisons and the tests. One writer: a second
+// one (map literals, or a writer interface with a decimal in a method) cost the wasm 12–15 KB
+// brotli.
 
 // Object returns the quote as the object of the contract (BRIEF §8): fee, reimbursement,
 // personal_share, supplement, third_party_payment, pay_at_desk, explanation, sources, and
-// bill_check when a paid amount was given.
+// bill_check when a paid amount was given — AppendJSON's JSON as maps (string, bool, nil,
+// []any, map[string]any).
 func (res *Quote) Object() map[string]any {
-	used := &sourceSet{ds: res.ds}
-	steps := func(ss []Step) []any {
-		out := make([]any, len(ss))
-		for i, s := range ss {
-			out[i] = map[string]any{"key": s.Key, "text": s.Text, "amount": optEuros(s.Amount), "source": used.first(s.Sources), "sources": used.list(s.Sources), "detail": optString(s.Detail)}
-		}
-		return out
-	}
-	decision := func(d Decision, field string) map[string]any {
-		return map[string]any{field: d.Allowed, "determined": d.Determined, "key": d.Key, "reason": d.Reason,
-			"since": optString(d.Since.String()), "sources": used.list(d.Sources)}
-	}
-	t := res.Service
-	o := map[string]any{
-		"query": valuesObject(res.Query.Values()),
-		"code":  string(t.Code),
-		"date":  res.Query.Date.String(),
-		"service": map[string]any{"code": string(t.Code), "label_fr": optString(t.LabelFR), "label_nl": optString(t.LabelNL),
-			"category": t.Category, "specialty": optString(t.Specialty), "band": optString(string(t.Band)),
-			"valid_from": t.Period.From.String(), "valid_to": optString(t.Period.To.String()),
-			"key_letters": optString(t.KeyLetters), "coefficients": optString(t.Coefficients), "note": optString(t.Note)},
-		"fee":            euros(res.Fee),
-		"reimbursement":  optEuros(res.Reimbursement),
-		"personal_share": optEuros(res.PersonalShare),
-		"supplement":     decision(res.Supplement, "allowed"),
-		"third_party_payment": func() map[string]any {
-			tp := res.ThirdParty
-			return map[string]any{"mandatory": tp.Mandatory, "determined": true, "key": tp.Key, "reason": tp.Reason,
-				"since": optString(tp.Since.String()), "sources": used.list(tp.Sources), "applied": tp.Applied}
-		}(),
-		"pay_at_desk":                     optEuros(res.PayAtDesk),
-		"pay_at_desk_with_third_party":    optEuros(res.PayAtDeskWithThirdParty),
-		"pay_at_desk_without_third_party": optEuros(res.PayAtDeskWithoutThirdParty),
-		"label":                           optString(res.label()),
-		"statut_social":                   res.statutSocial(),
-		"patient_category": func() any {
-			fc := res.Category
-			if fc == nil {
-				return nil
+	r := jsonReader{b: res.AppendJSON(make([]byte, 0, 4096)), seen: make(map[string]any, 128)}
+	o, _ := r.value(0)
+	return o.(map[string]any)
+}
+
+// A jsonReader reads the JSON jsonWriter writes (objects, arrays, strings, true, false,
+// null; no numbers, no spaces). Strings are made once per answer: keys and values repeat.
+type jsonReader struct {
+	b    []byte
+	buf  []byte         // the string being read
+	seen map[string]any // the strings made, boxed once
+}
+
+// value reads the value at b[i:] and returns it with the index after it.
+func (r *jsonReader) value(i int) (any, int) {
+	b := r.b
+	switch b[i] {
+	case '{':
+		m := map[string]any{}
+		for i++; b[i] != '}'; {
+			if b[i] == ',' {
+				i++
 			}
-			return map[string]any{"fee_code": itoa(fc.Number), "meaning": fc.Meaning, "category": fc.Category.Text(),
-				"description": optString(fc.Description(res.Query.Lang)), "description_fr": optString(fc.DescFR), "description_nl": optString(fc.DescNL)}
-		}(),
-		"explanation": steps(res.Steps),
-		"notes":       steps(res.Notes),
+			k, j := r.str(i)
+			m[k], i = r.value(j + 1) // after the ':'
+		}
+		return m, i + 1
+	case '[':
+		a := []any{}
+		for i++; b[i] != ']'; {
+			if b[i] == ',' {
+				i++
+			}
+			var v any
+			v, i = r.value(i)
+			a = append(a, v)
+		}
+		return a, i + 1
+	case '"':
+		return r.boxed(i)
+	case 't':
+		return true, i + 4
+	case 'f':
+		return false, i + 5
 	}
-	if bc := res.BillCheck; bc != nil {
-		paid := bc.Paid
-		o["bill_check"] = map[string]any{"paid": euros(paid), "expected": optEuros(bc.Expected),
-			"supplement_charged": optEuros(bc.SupplementCharged), "verdict": bc.Verdict, "reason": bc.Reason,
-			"out_of_pocket": optEuros(bc.OutOfPocket), "next_step": optString(bc.NextStep),
-			"reimbursement_due": func() any {
-				if res.ThirdParty.Applied {
-					return "0.00"
-				}
-				return optEuros(res.Reimbursement)
-			}()}
-	}
-	o["sources"] = used.all()
-	return o
+	return nil, i + 4 // null
 }
 
-func valuesObject(v map[string]string) map[string]any {
-	o := make(map[string]any, len(v))
-	for k, s := range v {
-		o[k] = optString(s)
+// read reads the string at b[i:] as AppendJSONString writes it (\" \\ and \u00XX escapes,
+// every other byte as it is) into buf, and returns the index after it.
+func (r *jsonReader) read(i int) int {
+	b := r.b
+	r.buf = r.buf[:0]
+	i++
+	start := i
+	for b[i] != '"' {
+		if b[i] != '\\' {
+			i++
+			continue
+		}
+		r.buf = append(r.buf, b[start:i]...)
+		if b[i+1] == 'u' {
+			r.buf = append(r.buf, unhex(b[i+4])<<4|unhex(b[i+5]))
+			i += 6
+		} else {
+			r.buf = append(r.buf, b[i+1])
+			i += 2
+		}
+		start = i
 	}
-	return o
+	r.buf = append(r.buf, b[start:i]...)
+	return i + 1
 }
 
-// statutSocial is the statut_social object (writeStatutSocial).
-func (res *Quote) statutSocial() map[string]any {
-	status := res.statutSocialStatus()
-	o := map[string]any{"status": status, "amount": nil, "sources": []any{}}
-	if p := res.ds.param("statut_social."+status, res.Query.Date); p != nil {
-		o["amount"], o["sources"] = p.Value, stringsToAny(p.Sources)
+// boxed reads a string value, made and boxed once per answer.
+func (r *jsonReader) boxed(i int) (any, int) {
+	i = r.read(i)
+	if v, ok := r.seen[string(r.buf)]; ok {
+		return v, i
 	}
-	return o
+	s := string(r.buf)
+	var v any = s
+	r.seen[s] = v
+	return v, i
+}
+
+// str reads a key.
+func (r *jsonReader) str(i int) (string, int) {
+	v, i := r.boxed(i)
+	return v.(string), i
+}
+
+func unhex(c byte) byte {
+	if c >= 'a' {
+		return c - 'a' + 10
+	}
+	return c - '0'
 }
 
 func writeStr(w *jsonWriter, key, s string) {
@@ -318,27 +331,11 @@ next:
 	return cited
 }
 
-// statutSocialStatus is the doctors' yearly social benefit the query's doctor may have:
-// full for a conventioned doctor, partial for a partially conventioned one, in_training for
-// a doctor in training, none (and no amount) for a non-conventioned one.
-func (res *Quote) statutSocialStatus() string {
-	q := res.Query
-	switch {
-	case q.InTraining:
-		return "in_training"
-	case q.Doctor == NonConventioned:
-		return "none"
-	case q.Doctor == PartialAgreed || q.Doctor == PartialFree:
-		return "partial"
-	}
-	return "full"
-}
-
 // writeStatutSocial writes the statut social for the query's doctor: the amount in force on
 // the query's date when sourced, else null.
 func (res *Quote) writeStatutSocial(w *jsonWriter) {
 	q := res.Query
-	status := res.statutSocialStatus()
+	status := StatutStatus(q.Doctor, q.InTraining)
 	w.beginObject("statut_social")
 	if p := res.ds.param("statut_social."+status, q.Date); p != nil {
 		w.str("amount", p.Value)

@@ -60,6 +60,5 @@ func (res *Quote) PosterLine(declared *decimal.Decimal) PosterLine {
 // Object returns the poster row for the interfaces (amounts as strings, null when unknown).
 func (p PosterLine) Object() map[string]any {
 	fee := p.Fee
-	return map[string]any{"fee": euros(fee), "reimbursement": optEuros(p.Reimbursement), "personal_share": optEuros(p.PersonalShare),
-		"forbidden": p.Forbidden, "declared": p.Declared, "max_supplement": optEuros(p.MaxSupplement), "total": optEuros(p.Total)}
+	return obj("fee", euros(fee), "reimbursement", optEuros(p.Reimbursement), "personal_share", optEuros(p.PersonalShare), "forbidden", p.Forbidden, "declared", p.Declared, "max_supplement", optEuros(p.MaxSupplement), "total", optEuros(p.Total))
 }

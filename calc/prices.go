@@ -151,9 +151,10 @@ func (ds *Dataset) readPrices(f File, year int) error {
 // the year files, so the sort is nearly free), then fee code.
 func (ds *Dataset) checkPrices() error {
 	for code, ps := range ds.prices {
-		insertionSort(ps, func(a, b Price) bool {
+		insertionSort(len(ps), func(i, j int) bool {
+			a, b := &ps[i], &ps[j]
 			return a.Period.From < b.Period.From || a.Period.From == b.Period.From && a.FeeCode < b.FeeCode
-		})
+		}, func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
 		last := map[int]int{} // fee code → index of its latest price
 		for i, p := range ps {
 			if _, ok := ds.feeCodes[p.FeeCode]; !ok {

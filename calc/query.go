@@ -65,7 +65,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 			return q, inputError(k, in[k], "unknown field (known: "+strings.Join(QueryFields(), ", ")+")")
 		}
 		if !utf8.ValidString(in[k]) {
-			return q, inputError(k, strings.ToValidUTF8(in[k], "?"), "not valid text")
+			return q, inputError(k, string([]rune(in[k])), "not valid text") // invalid bytes as U+FFFD
 		}
 	}
 	get := func(k string) string { return strings.TrimSpace(in[k]) }
@@ -174,7 +174,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 }
 
 func parseBool(field, v string) (bool, error) {
-	switch strings.ToLower(v) {
+	switch lower(v) {
 	case "", "0", "false", "no", "off":
 		return false, nil
 	case "1", "true", "yes", "on":

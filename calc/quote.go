@@ -171,7 +171,7 @@ func (ds *Dataset) knownAround(q Query) (last, next *KnownFee) {
 		if t.Fee == nil || (t.Band != "" && q.Age >= 0 && t.Band != visitBand(q)) {
 			continue
 		}
-		k := &KnownFee{Fee: *t.Fee, Period: t.Period, Sources: t.Sources}
+		k := &KnownFee{Fee: euros(*t.Fee), Period: t.Period, Sources: t.Sources}
 		switch {
 		case t.Period.From <= q.Date && (last == nil || t.Period.From > last.Period.From):
 			last = k

@@ -2,6 +2,8 @@ package calc
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Service is a code as the search lists it: labels, category and the dates covered.
@@ -16,8 +18,7 @@ type Service struct {
 
 // Object returns the service for the interfaces.
 func (s Service) Object() map[string]any {
-	return map[string]any{"code": string(s.Code), "label_fr": optString(s.LabelFR), "label_nl": optString(s.LabelNL),
-		"category": s.Category, "specialty": optString(s.Specialty), "from": s.From.String(), "to": optString(s.To.String())}
+	return obj("code", string(s.Code), "label_fr", optString(s.LabelFR), "label_nl", optString(s.LabelNL), "category", s.Category, "specialty", optString(s.Specialty), "from", s.From.String(), "to", optString(s.To.String()))
 }
 
 // Search finds services by code prefix (digits) or by words that all occur in the French or
@@ -133,7 +134,7 @@ func ParseIndex(f File) (*Index, error) {
 // phrase of the word list) must occur in the French or Dutch label, the category or the
 // specialty — itself, as a synonym (synonyms.csv: specialties and everyday words in FR, NL,
 // DE and EN), or with one typo when it has five letters or more — ignoring case and
-// accents. At most limit, best first: those whose data covers date first (all when date is
+// accents. When no service has every word, those with the most of them are found. At most limit, best first: those whose data covers date first (all when date is
 // zero), then the closest matches (a whole word before a word's start, before part of a
 // word or a synonym, before a typo), then those still in force, then by code.
 func (ix *Index) Search(text string, date Date, limit int) []Service {
@@ -143,11 +144,19 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 	}
 	n := len(ix.services)
 	score := make([]int32, n) // < 0: a word is missing
+	// What a service would score on the units it matches, and how many it matches: when no
+	// service matches every unit ("prix visite patient 75 ans"), those that match the most
+	// are shown rather than nothing.
+	partial, matched := make([]int32, n), make([]int32, n)
 	units := ix.units(tokens(text))
 	for ui, u := range units {
 		q := make([]uint8, n)
 		ix.quality(u, ui == len(units)-1, q)
 		for i := range score {
+			if q[i] > 0 {
+				partial[i] += int32(q[i])
+				matched[i]++
+			}
 			if q[i] == 0 || score[i] < 0 {
 				score[i] = -1
 			} else {
@@ -155,15 +164,31 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 			}
 		}
 	}
-	if len(units) == 0 {
-		for i := range score {
+	prefixes := ix.codesIn(tokens(text))
+	most := int32(0) // a query that names codes finds those codes, not partial matches
+	if len(prefixes) > 0 {
+		most = -1
+	}
+	for i := 0; i < len(score) && most >= 0; i++ {
+		most = max(most, matched[i])
+		if score[i] > 0 || len(units) == 0 {
+			most = -1 // every unit matched somewhere (or there are none): no fallback
+			break
+		}
+	}
+	for i := range score {
+		if len(units) == 0 {
 			score[i] = -1
+		} else if most > 0 && matched[i] == most {
+			score[i] = partial[i]
 		}
 	}
 	var best []int32 // the best limit services, best first
 	for i, s := range ix.services {
-		if strings.HasPrefix(string(s.Code), text) {
-			score[i] = 100
+		for _, p := range prefixes {
+			if strings.HasPrefix(string(s.Code), p) {
+				score[i] = 100
+			}
 		}
 		if score[i] <= 0 {
 			continue
@@ -184,6 +209,34 @@ func (ix *Index) Search(text string, date Date, limit int) []Service {
 		out[k] = ix.services[i]
 	}
 	return out
+}
+
+// codesIn reads the codes a query names, as people write them: one code or its start
+// ("1010", "101076"), the same in groups ("101 076", "101.076"), or several codes
+// ("101076-101080", the ambulatory and hospital codes of a pair), with words the list
+// ignores ("code 101076") around them.
+func (ix *Index) codesIn(words []string) []string {
+	var digits []string
+	for _, w := range words {
+		if allDigits(w, 1, 6) {
+			digits = append(digits, w)
+		} else if e, ok := ix.syn.expandOf(w); !ok || len(e) > 0 {
+			return nil
+		}
+	}
+	joined := strings.Join(digits, "")
+	if len(digits) > 1 && len(joined) > 6 {
+		for _, d := range digits {
+			if len(d) != 6 {
+				return nil
+			}
+		}
+		return digits
+	}
+	if joined == "" || len(joined) > 6 {
+		return nil
+	}
+	return []string{joined}
 }
 
 // before: service i ranks before service j.
@@ -299,7 +352,7 @@ func (ix *Index) mark(j int, level uint8, q []uint8) {
 // service summarises a code's rows, labels taken from the latest row that has them.
 func (ds *Dataset) service(code Code) Service {
 	rows := append([]Tariff(nil), ds.tariffs[code]...)
-	insertionSort(rows, func(a, b Tariff) bool { return a.Period.From < b.Period.From })
+	insertionSort(len(rows), func(i, j int) bool { return rows[i].Period.From < rows[j].Period.From }, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 	s := Service{Code: code, Category: rows[0].Category, Specialty: rows[0].Specialty, From: rows[0].Period.From}
 	for _, r := range rows {
 		if r.LabelFR != "" {
@@ -320,10 +373,25 @@ func (ds *Dataset) service(code Code) Service {
 	return s
 }
 
+// lower is strings.ToLower without strings.Map and its helpers (~6 KB of wasm): letters
+// by unicode.ToLower, invalid bytes as U+FFFD (as strings.ToLower does).
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			rs := []rune(s)
+			for j, r := range rs {
+				rs[j] = unicode.ToLower(r)
+			}
+			return string(rs)
+		}
+	}
+	return s
+}
+
 // fold lowers case and strips the accents used in French, Dutch and German labels.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range lower(s) {
 		switch r {
 		case 'à', 'á', 'â', 'ä', 'ã':
 			r = 'a'

@@ -54,6 +54,16 @@ func (ds *Dataset) readSynonyms(f File) error {
 	return nil
 }
 
+// expandOf is what a folded term stands for; ok is false for a term not in the list (and
+// for a nil list).
+func (s *Synonyms) expandOf(term string) (e []string, ok bool) {
+	if s == nil {
+		return nil, false
+	}
+	e, ok = s.expand[term]
+	return e, ok
+}
+
 // Synonyms returns the search's word list (nil when the data has none).
 func (ds *Dataset) Synonyms() *Synonyms { return ds.synonyms }
 

@@ -166,12 +166,14 @@ func parseCSV(f File) ([]csvRow, error) {
 	return rows, nil
 }
 
-// insertionSort sorts a short list stably (a handful of files, years or rows per code):
-// one small generic function instead of a sort package instance per type in the wasm.
-func insertionSort[T any](xs []T, less func(a, b T) bool) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && less(xs[j], xs[j-1]); j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
+// insertionSort sorts a short list stably (a handful of files, years or rows per code),
+// by index like sort.Slice but without reflection. Not generic: an instance's dictionary
+// marks its element type as used in an interface, and a type holding decimals then keeps
+// decimal.Decimal's fmt.Formatter code (~9 KB of wasm).
+func insertionSort(n int, less func(i, j int) bool, swap func(i, j int)) {
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && less(j, j-1); j-- {
+			swap(j, j-1)
 		}
 	}
 }

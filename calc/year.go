@@ -61,9 +61,26 @@ func (ds *Dataset) Year(y int, lang Lang) (*Year, error) {
 		}
 	}
 	if len(yr.Params) == 0 {
-		return nil, &NoDataError{Reason: ds.text(lang, "nodata.year", map[string]string{"year": strconv.Itoa(y)})}
+		return nil, &NoDataError{Reason: ds.text(lang, "nodata.year", kv("year", strconv.Itoa(y)))}
 	}
 	return yr, nil
+}
+
+// StatutStatus names the statut social a doctor's status gives (the year's
+// statut_social.KEY, "none" for no benefit): in_training for a doctor in training, none for
+// a non-conventioned doctor, partial for a partially conventioned one, full otherwise. The
+// answer's statut_social uses it, and the doctor view through contract.js (scripts/sitegen),
+// which needs it without an answer.
+func StatutStatus(d DoctorStatus, training bool) string {
+	switch {
+	case training:
+		return "in_training"
+	case d == NonConventioned:
+		return "none"
+	case d == PartialAgreed || d == PartialFree:
+		return "partial"
+	}
+	return "full"
 }
 
 func (yr *Year) value(name string, used *sourceSet) any {
@@ -110,7 +127,7 @@ func yearLayout() [][2]string {
 // the sources.
 func (yr *Year) Object() map[string]any {
 	used := &sourceSet{ds: yr.ds}
-	o := map[string]any{"year": itoa(yr.Year)}
+	o := obj("year", itoa(yr.Year))
 	for _, kv := range yearLayout() {
 		dst, key := o, kv[0]
 		if group, k, nested := strings.Cut(kv[0], "."); nested {
@@ -129,13 +146,13 @@ func (yr *Year) Object() map[string]any {
 		if yr.Params[n+".ceiling"] == nil {
 			continue
 		}
-		brackets = append(brackets, map[string]any{"up_to": yr.value(n+".upto", used), "ceiling": yr.value(n+".ceiling", used)})
+		brackets = append(brackets, obj("up_to", yr.value(n+".upto", used), "ceiling", yr.value(n+".ceiling", used)))
 	}
 	o["maf"].(map[string]any)["brackets"] = orEmpty(brackets)
 	var other, notes []any
 	for _, name := range sortedKeys(yr.Params) {
 		p := yr.Params[name]
-		entry := map[string]any{"valid_from": p.Period.From.String(), "valid_to": optString(p.Period.To.String()), "sources": used.list(p.Sources)}
+		entry := obj("valid_from", p.Period.From.String(), "valid_to", optString(p.Period.To.String()), "sources", used.list(p.Sources))
 		switch {
 		case strings.HasPrefix(name, "amount.") && isSlug(name[len("amount."):]):
 			entry["name"], entry["value"], entry["description"] = strings.TrimPrefix(name, "amount."), p.Value, optString(p.Note)

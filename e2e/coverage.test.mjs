@@ -90,8 +90,11 @@ test('conflicts with their notes, and each year’s verification date', async ()
   assert.equal(await page.locator('.conflict').count(), expected.conflicts.length);
   const first = expected.conflicts[0];
   const item = page.locator(`.conflict[data-subject="${first.subject}"]`).first();
-  assert.match(await item.innerText(), /CONFLICT/);
-  assert.match(await item.innerText(), new RegExp(`${first.file.replace('/', '\\/')}:${first.line}`));
+  assert.equal(await item.locator('[data-field="kept"]').getAttribute('data-value'), first.kept);
+  assert.equal(await item.locator('[data-field="other"]').getAttribute('data-value'), first.other);
+  assert.notEqual(first.kept, first.other);
+  assert.match(await item.innerText(), new RegExp(`${first.file}:${first.line}`));
+  assert.match(await item.innerText(), new RegExp(first.other_sources[0]));
   for (const yp of expected.year_parameters) {
     const cellValue = await page.locator(`.cov-years tr[data-year="${yp.year}"] [data-field="verified"]`).getAttribute('data-value');
     assert.equal(cellValue, yp.verified, yp.year);

@@ -78,6 +78,9 @@ test('doctor view: the statut social follows the convention status (full, partia
   await page.selectOption('#doctor', 'partial-agreed');
   assert.equal(await statut(page).getAttribute('data-status'), 'partial');
   assert.equal(await statut(page).getAttribute('data-value'), year.statut_social.partial ?? 'null');
+  // The engine's answer for this doctor says the same (calc.StatutStatus, one rule).
+  const answer = await page.evaluate(() => Honoraria.quote({ code: '101076', date: '2024-03-01', doctor: 'partial-agreed' }).statut_social);
+  assert.deepEqual([answer.status, answer.amount ?? 'null'], ['partial', await statut(page).getAttribute('data-value')]);
 
   await page.check('#training');
   assert.equal(await statut(page).getAttribute('data-status'), 'in_training');

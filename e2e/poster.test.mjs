@@ -86,6 +86,11 @@ test('a non-conventioned doctor: "—" with a note, then total = fee + the decla
   assert.equal((await rows(page))['103132'].total, null);
   await page.fill('#max-103132', '12,50');
   assert.equal((await rows(page))['103132'].total, '58.31');
+  // An amount the page lets through but the engine refuses (over 99,999 €) is flagged too.
+  await page.fill('#max-103132', '99999,99');
+  assert.equal(await page.locator('#max-103132').getAttribute('aria-invalid'), 'true');
+  assert.equal((await rows(page))['103132'].total, null);
+  assert.equal((await rows(page))['101076'].total, '41.81');
   await context.close();
 });
 

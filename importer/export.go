@@ -100,7 +100,11 @@ func (e *LimitError) Error() string { return e.File + ": " + e.Reason }
 
 // Read reads an export: a folder of the NomenSoft XML tables, a zip of them, or a flat
 // CSV/XML file of joined rows.
-func Read(p string) (*Export, error) {
+func Read(p string) (*Export, error) { return readUpTo(p, maxInput) }
+
+// readUpTo is Read with the flat file's limit as a parameter, so that a test can cross it
+// without streaming 256 MiB.
+func readUpTo(p string, limit int) (*Export, error) {
 	st, err := os.Stat(p)
 	if err != nil {
 		return nil, &Error{File: p, Reason: "cannot read: " + pathErr(err)}
@@ -126,8 +130,9 @@ func Read(p string) (*Export, error) {
 		}
 		return readTables(p, tables)
 	}
-	if st.Size() > maxInput {
-		return nil, &LimitError{File: p, Reason: "a flat file larger than 256 MiB (use the export's folder or zip)"}
+	tooBig := &LimitError{File: p, Reason: "a flat file larger than " + strconv.Itoa(limit>>20) + " MiB (use the export's folder or zip)"}
+	if st.Size() > int64(limit) {
+		return nil, tooBig
 	}
 	// A flat export is text. Its first bytes are checked before the rest is read, so that
 	// a device or binary file (/dev/zero, an image) is refused at once, not after 256 MiB.
@@ -142,12 +147,12 @@ func Read(p string) (*Export, error) {
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return nil, &Error{File: p, Reason: "not a text file (a NUL byte at offset " + strconv.Itoa(i) + "): give the export's folder, its zip, or a flat CSV/XML file"}
 	}
-	b, err := io.ReadAll(io.LimitReader(io.MultiReader(bytes.NewReader(head), f), maxInput+1))
+	b, err := io.ReadAll(io.LimitReader(io.MultiReader(bytes.NewReader(head), f), int64(limit)+1))
 	if err != nil {
 		return nil, &Error{File: p, Reason: "cannot read: " + err.Error()}
 	}
-	if len(b) > maxInput {
-		return nil, &LimitError{File: p, Reason: "a flat file larger than 256 MiB (use the export's folder or zip)"}
+	if len(b) > limit {
+		return nil, tooBig
 	}
 	rows, err := Parse(filepath.Base(p), b)
 	if err != nil {

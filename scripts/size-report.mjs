@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 // 1.15 until the engine read the whole nomenclature (patient categories, fee codes, the
-// registry, split data, search words): 1.19 since, the growth recorded in README "Size".
-const BUDGET = 1.19;
+// registry, split data, search words), 1.19 then; 1.205 since the page's comparisons and
+// poster rows come from the engine (Honoraria.compare, Honoraria.poster): README "Size".
+const BUDGET = 1.205;
 const [floorPath, oursPath, dist] = process.argv.slice(2);
 
 function sizes(buf) {
@@ -17,7 +18,7 @@ function sizes(buf) {
 }
 const row = (name, s) => console.log(`${name.padEnd(34)} ${String(s.raw).padStart(10)} ${String(s.gzip).padStart(10)} ${String(s.brotli).padStart(10)}`);
 
-console.log(`${'wasm (-trimpath -s -w)'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+console.log(`${'wasm (-trimpath -s -w -buildid=)'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
 const floor = sizes(readFileSync(floorPath));
 const ours = sizes(readFileSync(oursPath));
 row('floor: syscall/js + decimal', floor);

@@ -7,8 +7,9 @@ import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js
 import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js?v=__VERSION__';
 import { el, safeURL, showLoadFailure } from './dom.js?v=__VERSION__';
 import { suggestions as suggestionList, serviceLabel as labelIn } from './suggest.js?v=__VERSION__';
+import { FIELDS, STATUT_STATUS } from './contract.js?v=__VERSION__';
 import { renderHistory } from './history.js?v=__VERSION__';
-import { KINDS, kindOf, parseCols, colsText, columns, renderTable, explain, renderWhy, renderEditor } from './compare.js?v=__VERSION__';
+import { KINDS, kindOf, parseCols, colsText, compare, renderTable, renderWhy, renderEditor } from './compare.js?v=__VERSION__';
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -281,7 +282,7 @@ function showResult(query, res) {
   } else {
     renderQuote(res);
     renderDoctor(query, res);
-    scheduleDeferred(query, res);
+    scheduleDeferred(query);
   }
   renderYear();
   postResult(res);
@@ -337,13 +338,13 @@ function idle(fn) {
   else pending.timers.push(setTimeout(fn, 0));
 }
 
-function scheduleDeferred(query, res) {
+function scheduleDeferred(query) {
   const gen = generation;
   setReady('compare', false);
   setReady('history', false);
   later(() => {
     if (gen !== generation) return;
-    renderCompare(query, res);
+    renderCompare(query);
     setReady('compare', true);
     idle(() => {
       if (gen !== generation) return;
@@ -510,14 +511,15 @@ function renderExplanation(q) {
 
 // ---- doctor view: what may I charge this patient today -------------------------
 
-// The statut social that applies to the doctor's own status (Honoraria.year's
-// statut_social.full / partial / in_training; none for a non-conventioned doctor).
-const STATUT_OF_DOCTOR = { conventioned: 'full', 'partial-agreed': 'partial', 'partial-free': 'partial', nonconventioned: null };
+// The statut social of the doctor's own status: the engine's rule (calc.StatutStatus, the
+// answer's statut_social.status), through contract.js because the view shows it without an
+// answer too (no service, no data) and for the training box, a page parameter the query
+// does not carry; the amount is the year's (Honoraria.year).
+const DOCTOR_DEFAULT = FIELDS.find((f) => f.name === 'doctor').default;
 
 function doctorStatutKey() {
-  if (isOn(state.training)) return 'in_training';
-  const d = state.doctor || 'conventioned';
-  return d in STATUT_OF_DOCTOR ? STATUT_OF_DOCTOR[d] : 'full';
+  const table = STATUT_STATUS[isOn(state.training) ? 'training' : 'regular'];
+  return table[state.doctor] ?? table[DOCTOR_DEFAULT];
 }
 
 function yearFor(y) {
@@ -604,17 +606,16 @@ function renderStatut() {
   const wrap = el('section', { class: 'statut', 'aria-labelledby': 'statut-title' },
     el('h3', { id: 'statut-title', text: t(lang, 'doctor_statut_title', { year: y ?? '' }) }));
   if (!y) return wrap;
-  const key = doctorStatutKey();
-  const status = key === null ? 'none' : key;
+  const status = doctorStatutKey();
   const yr = yearFor(y);
   const label = t(lang, `doctor_statut_for_${status}`);
   let value;
-  if (key === null) {
+  if (status === 'none') {
     value = el('span', { dataset: { field: 'doctor-statut-social', value: 'none', status } }, t(lang, 'doctor_statut_none'));
-  } else if (!yr || yr.error || !isAmount(yr.statut_social?.[key])) {
+  } else if (!yr || yr.error || !isAmount(yr.statut_social?.[status])) {
     value = el('span', { class: 'na', dataset: { field: 'doctor-statut-social', value: 'null', status } }, t(lang, 'not_available'));
   } else {
-    value = el('span', { class: 'amount', dataset: { field: 'doctor-statut-social', value: yr.statut_social[key], status } }, formatAmount(yr.statut_social[key], lang));
+    value = el('span', { class: 'amount', dataset: { field: 'doctor-statut-social', value: yr.statut_social[status], status } }, formatAmount(yr.statut_social[status], lang));
   }
   wrap.append(el('dl', { class: 'amounts' }, el('div', { class: 'row' }, el('dt', { text: label }), el('dd', {}, value))),
     el('p', { class: 'hint', text: t(lang, 'doctor_statut_hint') }));
@@ -720,14 +721,23 @@ function renderCompareControls(focusId) {
   if (focusId) $(focusId)?.focus();
 }
 
-function renderCompare(query, current) {
+// renderCompare lays out the engine's comparison (Honoraria.compare); a case the engine
+// refuses (an age out of range in the URL's cases) is said under the empty table.
+function renderCompare(query) {
   const lang = state.lang;
   const kind = kindOf(state.compare);
-  const cols = columns(kind, query, current, parseCols(state.cols), lang);
-  $('compare-body').replaceChildren(renderTable(cols, lang));
-  $('compare-why').replaceChildren(...renderWhy(explain(cols, lang)));
-  $('compare').dataset.kind = kind;
-  $('compare').hidden = false;
+  const cmp = compare(kind, query, parseCols(state.cols));
+  const show = (c) => {
+    $('compare-body').replaceChildren(renderTable(c.columns || [], lang));
+    $('compare-why').replaceChildren(...(c.error ? [el('p', { class: 'why why-error', dataset: { why: 'error' } }, c.error.message)] : renderWhy(c.differences)));
+    $('compare').dataset.kind = kind;
+    $('compare').hidden = false;
+  };
+  // The code's part is loaded (the main answer came first): the answer is at once; should
+  // it be a promise, a newer input makes it stale.
+  const gen = generation;
+  if (typeof cmp?.then === 'function') cmp.then((c) => gen === generation && show(c));
+  else show(cmp);
 }
 
 // ---- history ----------------------------------------------------------------------

@@ -15,7 +15,7 @@
 import { LANGS, pickLang, t, lookup, fill } from './i18n.js?v=__VERSION__';
 import { CATEGORIES } from './contract.js?v=__VERSION__';
 import { serviceLabel } from './suggest.js?v=__VERSION__';
-import { formatDate } from './format.js?v=__VERSION__';
+import { formatDate, formatAmount } from './format.js?v=__VERSION__';
 import { el } from './dom.js?v=__VERSION__';
 
 const dataURL = (file) => new URL(`./data/${file}?v=__VERSION__`, import.meta.url);
@@ -258,6 +258,14 @@ function renderCodes(r) {
   $('cov-codes').replaceChildren(el('div', { class: 'table-wrap cov-wrap', tabindex: '0', role: 'region', 'aria-label': ct(lang, 'cov_caption') }, table));
 }
 
+// conflictField names the column a conflict is about (fee, reimb_CATEGORY, value).
+function conflictField(field) {
+  if (field === 'fee') return ct(lang, 'cov_fee');
+  const cat = field.startsWith('reimb_') ? field.slice(6) : null;
+  if (cat && CATEGORIES.includes(cat)) return `${ct(lang, 'cov_reimbursement')} (${t(lang, `scenario_${cat}`)})`;
+  return ct(lang, 'cov_value');
+}
+
 function renderConflicts(r) {
   const list = r.conflicts || [];
   if (!list.length) {
@@ -271,9 +279,10 @@ function renderConflicts(r) {
     return el('li', { class: 'conflict', dataset: { subject: x.subject } },
       el('h3', {}, code ? `${x.subject} — ${label(code)}` : x.subject),
       el('dl', {},
-        row('cov_period_of', period(x.valid_from, x.valid_to)),
+        row('cov_conflict_on', el('span', { dataset: { field: 'conflict-field', value: x.field } }, conflictField(x.field)), ` — ${formatDate(x.date, lang)}`),
+        row('cov_kept', el('span', { dataset: { field: 'kept', value: x.kept } }, formatAmount(x.kept, lang)), ` (${(x.kept_sources || []).join(', ')})`),
+        row('cov_other', el('span', { dataset: { field: 'other', value: x.other } }, formatAmount(x.other, lang)), ` (${(x.other_sources || []).join(', ')})`),
         row('cov_note', el('span', { class: 'note', text: x.note || '' })),
-        (x.sources || []).length ? row('cov_sources', x.sources.join(', ')) : null,
         row('cov_where', `${x.file}:${x.line}`)));
   })));
 }

@@ -1,8 +1,8 @@
 // Loader for the WebAssembly engine. It creates the global Honoraria object with a
 // `ready` promise, fetches the engine (honoraria.wasm) and the data in parallel, hands
 // the data's text to the Go program in Honoraria._data and starts it; Go builds the
-// dataset, adds quote, year, search and meta to the object and resolves `ready`. A wasm
-// or data that cannot be loaded rejects `ready` with a plain message.
+// dataset, adds quote, compare, poster, year, search and meta to the object and resolves
+// `ready`. A wasm or data that cannot be loaded rejects `ready` with a plain message.
 //
 // The data is split at build time (scripts/bundle -split, data/bundle.Split): data/core.txt
 // (sources, rules, messages, year parameters: every file that is not per-code rows),
@@ -16,8 +16,8 @@
 //   await load();                                   // or: await Honoraria.ready
 //   await Honoraria.quote({ code: '101076', date: '2024-03-01', dmg: true });
 //
-// Honoraria.quote returns the answer object at once when the code's data is loaded and
-// otherwise a promise of it (fetch the part, then answer), so `await Honoraria.quote(q)`
+// Honoraria.quote, compare and poster return the answer at once when the code's data is
+// loaded and otherwise a promise of it (fetch the part, then answer), so `await Honoraria.quote(q)`
 // always gives the real answer; so does Honoraria.search with the index. If the part or
 // the index cannot be fetched (offline, never opened), the promise resolves to
 // {error: {kind: 'unavailable', …}}, like every other error: nothing throws.
@@ -204,16 +204,18 @@ function loadIndex(api) {
   return indexLoad;
 }
 
-// wrap puts the promise-returning quote and search on the object, over Go's.
+// wrap puts the promise-returning quote, compare, poster and search on the object, over Go's.
 function wrap(api) {
-  const goQuote = api.quote;
+  for (const name of ['quote', 'compare', 'poster']) {
+    const go = api[name];
+    api[name] = (...args) => {
+      const res = go(...args);
+      if (!res || !res._part) return res;
+      const part = res._part;
+      return withPart(api, part).then(() => go(...args), (err) => unavailable(`data/part-${part}.txt`, err));
+    };
+  }
   const goSearch = api.search;
-  api.quote = (q) => {
-    const res = goQuote(q);
-    if (!res || !res._part) return res;
-    const part = res._part;
-    return withPart(api, part).then(() => goQuote(q), (err) => unavailable(`data/part-${part}.txt`, err));
-  };
   api.search = (...args) => {
     const res = goSearch(...args);
     if (!res || !res._index) return res;

@@ -2,15 +2,16 @@
 // a patient category, one row per service with the insurance share, the
 // personal share, the maximum supplement and the total, in FR, NL or DE (or
 // all three), with the doctor's name, INAMI number and convention status.
-// Every amount comes from Honoraria.quote; the page only adds the supplement
-// maximum the doctor declares where a supplement is allowed.
+// Every amount comes from the engine (Honoraria.poster: the answer with its poster row,
+// the total being the fee plus the maximum supplement the doctor declares where one is
+// allowed); the page only lays the rows out.
 //
 // URL state: ?codes=101076,103132&date=2024-03-01&lang=fr&poster-lang=all
 //   &insured=&dmg=1&age=&chronic=1&doctor=&name=&inami=&hours=&max=101076:10.00
 
 import { load } from './honoraria.js?v=__VERSION__';
 import { LANGS, pickLang, t } from './i18n.js?v=__VERSION__';
-import { formatAmount, formatDate, isAmount, today } from './format.js?v=__VERSION__';
+import { formatAmount, formatDate, today } from './format.js?v=__VERSION__';
 import { el, showLoadFailure } from './dom.js?v=__VERSION__';
 import { FIELDS, BANDS } from './contract.js?v=__VERSION__';
 import { suggestions as suggestionList, serviceLabel } from './suggest.js?v=__VERSION__';
@@ -176,6 +177,7 @@ function onInput(e) {
       target.setAttribute('aria-invalid', 'true');
       delete state.max[target.dataset.declared];
     }
+    redeclare(target.dataset.declared, target);
     writeURL();
     renderPoster();
     return;
@@ -281,16 +283,17 @@ function computeAll() {
     renderChosen();
     renderPoster();
   };
-  then(settle(codes.map((code) => Honoraria.quote(query(code)))), (qs) => {
+  then(settle(codes.map((code) => posterRow(query(code)))), (qs) => {
     const list = [];
     const banded = [];
     codes.forEach((code, i) => {
       if (!needsAge(qs[i]) || state.age) {
-        list.push({ code, q: qs[i] });
+        list.push({ code, query: query(code), q: qs[i] });
         return;
       }
       for (const [band, age] of BANDS) {
-        const row = { code, band, q: Honoraria.quote({ ...query(code), age }) };
+        const q = { ...query(code), age };
+        const row = { code, band, query: q, q: posterRow(q) };
         list.push(row);
         banded.push(row);
       }
@@ -302,32 +305,31 @@ function computeAll() {
   });
 }
 
-// A row's amounts, as strings with a dot (or null when not known).
-function rowAmounts({ code, q }) {
-  if (!q || q.error) return null;
-  const sup = q.supplement || {};
-  const forbidden = sup.allowed === false;
-  const declared = !forbidden && state.max[code] ? toCents(state.max[code]) : null;
-  const maxSup = forbidden ? 0 : declared;
-  const fee = isAmount(q.fee) ? toCents(q.fee) : null;
-  return {
-    fee: q.fee,
-    reimbursement: isAmount(q.reimbursement) ? q.reimbursement : null,
-    share: isAmount(q.personal_share) ? q.personal_share : null,
-    forbidden,
-    declared: declared !== null,
-    maxSupplement: maxSup === null ? null : fromCents(maxSup),
-    total: maxSup === null || fee === null ? null : fromCents(fee + maxSup),
+// posterRow asks the engine for a row: the answer and its poster row (fee, shares, maximum
+// supplement, total) with the maximum the doctor declared for the code. An amount the
+// engine refuses (the field's check lets through more than it accepts) is left out.
+function posterRow(q) {
+  const retry = (res) => {
+    if (res?.error?.field !== 'max') return res;
+    delete state.max[q.code];
+    return Honoraria.poster(q, '');
   };
+  const res = Honoraria.poster(q, state.max[q.code] ?? '');
+  return typeof res?.then === 'function' ? res.then(retry) : retry(res);
 }
 
-function toCents(s) {
-  const [i, f = ''] = String(s).split('.');
-  return Number(i) * 100 + Number((f + '00').slice(0, 2));
+// redeclare asks again for the rows of a code whose declared maximum changed (its data is
+// loaded: the answers are at once); an amount the engine refused is flagged on its field.
+function redeclare(code, input) {
+  for (const r of rows) {
+    if (r.code === code) r.q = posterRow(r.query);
+  }
+  if (input.value.trim() !== '' && state.max[code] === undefined) input.setAttribute('aria-invalid', 'true');
 }
 
-function fromCents(c) {
-  return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+// A row's amounts: the engine's poster row (strings with a dot, null when not known).
+function rowAmounts({ q }) {
+  return q && !q.error ? q.poster : null;
 }
 
 // ---- the list being edited ------------------------------------------------------------
@@ -417,13 +419,13 @@ function renderPoster() {
           ...langs.map((l) => el('span', { lang: l, class: 'pl' }, t(l, why))),
           why === 'pp_no_data' ? el('a', { href: `coverage.html?lang=${encodeURIComponent(state.lang)}&q=${encodeURIComponent(r.code)}`, class: 'coverage-link screen-only' }, t(state.lang, 'no_data_coverage')) : null));
     }
-    if (a.maxSupplement === null) anyDash = true;
+    if (a.max_supplement === null) anyDash = true;
     else if (a.declared) anyDeclared = true;
     else anyZero = true;
     return el('tr', { dataset: { code: r.code, band: r.band, fee: a.fee } }, serviceCell,
       money(a.reimbursement, 'poster-reimbursement'),
-      money(a.share, 'poster-personal-share'),
-      money(a.maxSupplement, 'poster-max-supplement', a.declared ? ' *' : ''),
+      money(a.personal_share, 'poster-personal-share'),
+      money(a.max_supplement, 'poster-max-supplement', a.declared ? ' *' : ''),
       money(a.total, 'poster-total'));
   });
   const table = el('table', { class: 'pp-table' },

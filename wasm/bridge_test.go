@@ -307,7 +307,7 @@ func TestToJSStrings(t *testing.T) {
 	assert.Equal(t, "a\uFFFDb", toJS("a\xffb").String())
 	v := guard(func() js.Value { return toJS(map[string]any{"x": struct{}{}}) }).(js.Value)
 	assert.Equal(t, "internal", errorKind(v))
-	assert.Contains(t, v.Get("error").Get("message").String(), "unsupported type struct {}")
+	assert.Contains(t, v.Get("error").Get("message").String(), "unsupported type")
 }
 
 // The bridge answers with the same data as the command line: same checksum.
@@ -403,4 +403,71 @@ func TestAPINeverThrows(t *testing.T) {
 	// After all that the API still answers.
 	got = a.Call("quote", jsObject(map[string]any{"code": "101076", "date": "2024-03-01"}))
 	assert.Equal(t, "31.81", got.Get("fee").String())
+}
+
+// Honoraria.compare is calc.Dataset.Compare's object: the page renders it as it comes.
+func TestCompareMatchesEngineObject(t *testing.T) {
+	a := api(t)
+	fields := map[string]string{"code": "102034", "date": "2016-05-01", "dmg": "1", "lang": "en"}
+	want, err := apiDS.Compare(fields, calc.CompareReferral, nil)
+	require.NoError(t, err)
+	got := a.Call("compare", jsObject(map[string]any{"code": "102034", "date": "2016-05-01", "dmg": true, "lang": "en"}), "referral")
+	require.Empty(t, errorKind(got), "%v", goValue(got))
+	assert.Equal(t, normalise(want.Object()), goValue(got))
+	d := got.Get("differences").Index(0)
+	assert.Equal(t, "share", d.Get("why").String())
+	assert.Equal(t, "share.fixed share.referral-reduction", d.Get("data").Get("reasons").String())
+	assert.Equal(t, "share.referral-reduction", d.Get("causes").Index(1).Get("key").String())
+
+	// The user's own cases, as the page sends them (dmg "" is "without DMG").
+	got = a.Call("compare", jsObject(map[string]any{"code": "102034", "date": "2016-05-01", "dmg": "1", "lang": "en"}), "custom",
+		js.ValueOf([]any{map[string]any{"insured": "ordinary", "dmg": ""}, map[string]any{"insured": "preferential", "dmg": "1", "referred": "1"}}))
+	require.Empty(t, errorKind(got), "%v", goValue(got))
+	assert.Equal(t, 2, got.Get("columns").Length())
+	assert.Equal(t, "1.00", got.Get("columns").Index(1).Get("answer").Get("personal_share").String())
+	assert.Equal(t, "Case 1: ordinary, no DMG", got.Get("columns").Index(0).Get("label").String())
+
+	// A bad kind or case is an input error naming it; a query that does not parse leaves
+	// its error in every column.
+	for _, tc := range []struct {
+		kind, cases js.Value
+		field       string
+	}{
+		{js.ValueOf("neighbours"), js.Undefined(), "compare"},
+		{js.ValueOf("custom"), js.ValueOf([]any{map[string]any{"age": "7x"}, map[string]any{}}), "age"},
+		{js.ValueOf("custom"), js.ValueOf([]any{map[string]any{"colour": "red"}, map[string]any{}}), "case"},
+		{js.ValueOf("custom"), js.ValueOf([]any{map[string]any{}}), "cases"},
+	} {
+		got := a.Call("compare", jsObject(map[string]any{"code": "101076", "date": "2024-03-01"}), tc.kind, tc.cases)
+		require.Equal(t, "input", errorKind(got), "%v", goValue(got))
+		assert.Equal(t, tc.field, got.Get("error").Get("field").String())
+	}
+	got = a.Call("compare", jsObject(map[string]any{"code": "12ab", "date": "2024-03-01"}))
+	require.Empty(t, errorKind(got), "%v", goValue(got))
+	assert.Equal(t, "input", errorKind(got.Get("columns").Index(0).Get("answer")))
+	assert.Equal(t, 0, got.Get("differences").Length())
+}
+
+// Honoraria.poster is the quote's object with its poster row; the declared maximum counts
+// only where a supplement may be charged.
+func TestPoster(t *testing.T) {
+	a := api(t)
+	q := func(doctor string) js.Value {
+		return jsObject(map[string]any{"code": "101076", "date": "2024-03-01", "doctor": doctor})
+	}
+	got := a.Call("poster", q("nonconventioned"), "10,05")
+	require.Empty(t, errorKind(got), "%v", goValue(got))
+	quote := goValue(a.Call("quote", q("nonconventioned"))).(map[string]any)
+	row := goValue(got).(map[string]any)
+	assert.Equal(t, map[string]any{"fee": "31.81", "reimbursement": quote["reimbursement"], "personal_share": quote["personal_share"],
+		"forbidden": false, "declared": true, "max_supplement": "10.05", "total": "41.86"}, row["poster"])
+	delete(row, "poster")
+	assert.Equal(t, quote, row, "the rest is the quote")
+	assert.True(t, a.Call("poster", q("nonconventioned")).Get("poster").Get("total").IsNull(), "no maximum declared: total unknown")
+	assert.Equal(t, "0.00", a.Call("poster", q("conventioned"), 10).Get("poster").Get("max_supplement").String())
+	bad := a.Call("poster", q("nonconventioned"), "1.234")
+	require.Equal(t, "input", errorKind(bad), "%v", goValue(bad))
+	assert.Equal(t, "max", bad.Get("error").Get("field").String())
+	assert.Equal(t, "1.234", bad.Get("error").Get("value").String())
+	assert.Equal(t, "no-data", errorKind(a.Call("poster", jsObject(map[string]any{"code": "101076", "date": "2010-03-01"}))))
 }

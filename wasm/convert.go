@@ -3,11 +3,11 @@
 package main
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"syscall/js"
+	"unicode/utf8"
 
 	"honoraria/calc"
 )
@@ -153,7 +153,8 @@ func intArg(field string, v js.Value) (int, error) {
 }
 
 // toJS converts an engine object — only string, bool, nil, []any and
-// map[string]any (calc/object.go); int and []string are accepted too —
+// map[string]any (calc/object.go), or rawJSON (a quote's: Quote.AppendJSON); int and
+// []string are accepted too —
 // into a JS value. Go writes it as JSON and JS parses it: one crossing of the boundary
 // instead of one per field and element, which made the conversion ten times
 // slower than the quote itself. Keys come out sorted, so the same answer has
@@ -168,6 +169,12 @@ func toJS(v any) js.Value {
 // answers one call at a time; JS gets a copy).
 var jsonBuf = make([]byte, 0, 8192)
 
+// rawJSON is an object already written as JSON (Quote.AppendJSON), copied as it is.
+type rawJSON []byte
+
+// quoteBuf is the buffer quotes are written into, kept from call to call as jsonBuf.
+var quoteBuf = make([]byte, 0, 8192)
+
 // parseJSON hands JS the JSON an engine object was written as (toJS, Quote.AppendJSON).
 func parseJSON(b []byte) js.Value {
 	return jsonObject.Call("parse", string(b))
@@ -177,6 +184,8 @@ var jsonObject = js.Global().Get("JSON")
 
 func appendJSON(b []byte, v any) []byte {
 	switch x := v.(type) {
+	case rawJSON:
+		return append(b, x...)
 	case nil:
 		return append(b, "null"...)
 	case string:
@@ -220,7 +229,7 @@ func appendJSON(b []byte, v any) []byte {
 		}
 		return append(b, '}')
 	default:
-		panic(fmt.Sprintf("toJS: unsupported type %T", v))
+		panic("toJS: unsupported type") // no type name: fmt's %T (or reflect) costs ~1–2.5 KB brotli
 	}
 }
 
@@ -231,7 +240,7 @@ func panicText(r any) string {
 	case string:
 		return x
 	default:
-		return fmt.Sprint(x)
+		return "a panic that is not an error" // no fmt in the bridge (wasm size)
 	}
 }
 
@@ -249,7 +258,11 @@ func isBigInt(v js.Value) (big bool) {
 // shorten cuts text echoed in an error to a sane length.
 func shorten(s string) string {
 	if len(s) > 64 {
-		return strings.ToValidUTF8(s[:64], "") + "…"
+		i := 64 // back to a character's first byte (strings.ToValidUTF8 weighs ~4 KB of wasm)
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		return s[:i] + "…"
 	}
 	return s
 }

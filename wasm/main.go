@@ -11,6 +11,8 @@
 //	Honoraria.year(2024, "nl")
 //	Honoraria.search("raadpleging", 10)   // code prefix or words; [{code, label_fr, label_nl, …}]
 //	Honoraria.meta()                      // {checksum, data_date, years}
+//	Honoraria.compare(query, "doctor")    // {columns: [{key, label, answer}], differences: [{why, text, data, causes}]}
+//	Honoraria.poster(query, "10.00")      // the quote with its poster row (poster: {max_supplement, total, …})
 //
 // Every function returns a plain JS object, the same object the command line
 // prints with --json; bad input returns {error: {kind, field, value, message}}
@@ -139,35 +141,49 @@ func settle(api js.Value, name string, arg js.Value) {
 func install(api js.Value, ds *calc.Dataset) { installEngine(api, &engine{ds: ds}) }
 
 // installEngine sets the API functions on api. The js.Funcs live as long as the
-// program: they are never released. With split data, quote answers {_part: NAME} for a
-// code whose part is not loaded and search answers {_index: true} before the index is
-// loaded: the loader (site/honoraria.js) wraps both, fetches what is missing, hands it
-// over with _load(mergedText, "name;name") or _setIndex(text) (each returns null or an
-// error message) and asks again, so Honoraria.quote and Honoraria.search give a promise
-// of the real answer instead.
+// program: they are never released. With split data, quote, compare and poster answer
+// {_part: NAME} for a code whose part is not loaded and search answers {_index: true}
+// before the index is loaded: the loader (site/honoraria.js) wraps them, fetches what is
+// missing, hands it over with _load(mergedText, "name;name") or _setIndex(text) (each
+// returns null or an error message) and asks again, so they give a promise of the real
+// answer instead.
 func installEngine(api js.Value, e *engine) {
-	api.Set("quote", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return guard(func() js.Value { return quote(e, arg(args, 0)) })
-	}))
-	api.Set("year", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return guard(func() js.Value { return year(e.ds, arg(args, 0), arg(args, 1)) })
-	}))
-	api.Set("search", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return guard(func() js.Value { return search(e, arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 3)) })
-	}))
-	api.Set("meta", js.FuncOf(func(_ js.Value, _ []js.Value) any {
-		return guard(func() js.Value { return toJS(e.ds.Meta()) })
-	}))
-	api.Set("_load", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return errorText(e.load(arg(args, 0), arg(args, 1)))
-	}))
-	api.Set("_setIndex", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ix, err := calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte(arg(args, 0).String())})
-		if err == nil {
-			e.index = ix.UseSynonyms(e.ds)
-		}
-		return errorText(err)
-	}))
+	// One table and one wrapper: a closure per function weighed ~1 KB of wasm each.
+	for _, f := range []struct {
+		name string
+		fn   func(e *engine, args []js.Value) (any, error)
+	}{
+		{"quote", quote}, {"compare", compare}, {"poster", poster}, {"year", year}, {"search", search}, {"meta", meta},
+		{"_load", loadPart}, {"_setIndex", setIndex},
+	} {
+		fn := f.fn
+		api.Set(f.name, js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return guard(func() js.Value {
+				v, err := fn(e, args)
+				if err != nil {
+					v = calc.ErrorObject(err)
+				}
+				return toJS(v)
+			})
+		}))
+	}
+}
+
+// meta answers Honoraria.meta().
+func meta(e *engine, _ []js.Value) (any, error) { return e.ds.Meta(), nil }
+
+// loadPart answers _load(text, parts): null, or the error's message.
+func loadPart(e *engine, args []js.Value) (any, error) {
+	return errorText(e.load(arg(args, 0), arg(args, 1))), nil
+}
+
+// setIndex answers _setIndex(text): null, or the error's message.
+func setIndex(e *engine, args []js.Value) (any, error) {
+	ix, err := calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte(arg(args, 0).String())})
+	if err == nil {
+		e.index = ix.UseSynonyms(e.ds)
+	}
+	return errorText(err), nil
 }
 
 func errorText(err error) any {
@@ -178,46 +194,118 @@ func errorText(err error) any {
 }
 
 // quote answers Honoraria.quote(query).
-func quote(e *engine, query js.Value) js.Value {
-	fields, err := queryFields(query)
-	if err != nil {
-		return toJS(calc.ErrorObject(err))
-	}
-	q, err := calc.ParseQuery(fields)
-	if err != nil {
-		return toJS(calc.ErrorObject(err))
-	}
-	if p := e.missingPart(q.Code); p != "" {
-		return toJS(map[string]any{"_part": p})
+func quote(e *engine, args []js.Value) (any, error) {
+	q, missing, err := parsed(e, arg(args, 0))
+	if err != nil || missing != nil {
+		return missing, err
 	}
 	res, err := e.ds.Quote(q)
 	if err != nil {
-		return toJS(calc.ErrorObject(err))
+		return nil, err
 	}
-	// The object's JSON written straight from the quote: no maps (issue 12.3).
-	jsonBuf = res.AppendJSON(jsonBuf[:0])
-	return parseJSON(jsonBuf)
+	// The object's JSON written straight from the quote, no maps (issue 12.3). (Not the
+	// *calc.Quote itself: a type with decimals inside an interface keeps decimal's
+	// fmt.Formatter code in the wasm, +18 KB brotli.)
+	quoteBuf = res.AppendJSON(quoteBuf[:0])
+	return rawJSON(quoteBuf), nil
+}
+
+// parsed reads a query object; with split data, missing is {_part: NAME}, the part to
+// fetch first.
+func parsed(e *engine, query js.Value) (q calc.Query, missing any, err error) {
+	fields, err := queryFields(query)
+	if err == nil {
+		q, err = calc.ParseQuery(fields)
+	}
+	if p := e.missingPart(q.Code); err == nil && p != "" {
+		missing = map[string]any{"_part": p}
+	}
+	return q, missing, err
+}
+
+// compare answers Honoraria.compare(query, kind, cases): the same service for each case
+// of a kind of comparison (patient, doctor, referral, or custom with two to four case
+// objects {insured, dmg, doctor, referred, age}), and the sentences that say why one case
+// pays less (calc.Dataset.Compare). A query that does not parse still compares: each
+// column then carries its error.
+func compare(e *engine, args []js.Value) (any, error) {
+	fields, err := queryFields(arg(args, 0))
+	if err != nil {
+		return nil, err
+	}
+	if q, err := calc.ParseQuery(fields); err == nil {
+		if p := e.missingPart(q.Code); p != "" {
+			return map[string]any{"_part": p}, nil
+		}
+	}
+	k, err := stringArg("compare", arg(args, 1))
+	if err != nil {
+		return nil, err
+	}
+	if k == "" {
+		k = calc.ComparePatient
+	}
+	var custom []map[string]string
+	if cases := arg(args, 2); cases.Type() == js.TypeObject {
+		for i := 0; i < cases.Length() && i <= calc.MaxCases; i++ {
+			c, err := queryFields(cases.Index(i))
+			if err != nil {
+				return nil, err
+			}
+			custom = append(custom, c)
+		}
+	}
+	res, err := e.ds.Compare(fields, k, custom)
+	if err != nil {
+		return nil, err
+	}
+	return res.Object(), nil
+}
+
+// poster answers Honoraria.poster(query, max): the quote's object with its price poster
+// row ("poster": fee, shares, maximum supplement, total), max being the supplement
+// maximum the doctor declares ("10.00", "10,00" or 10; empty when none).
+func poster(e *engine, args []js.Value) (any, error) {
+	q, missing, err := parsed(e, arg(args, 0))
+	if err != nil || missing != nil {
+		return missing, err
+	}
+	s, err := stringArg("max", arg(args, 1))
+	if err != nil {
+		return nil, err
+	}
+	max, err := calc.ParseDeclared(s)
+	if err != nil {
+		return nil, err
+	}
+	res, err := e.ds.Quote(q)
+	if err != nil {
+		return nil, err
+	}
+	o := res.Object()
+	o["poster"] = res.PosterLine(max).Object()
+	return o, nil
 }
 
 // year answers Honoraria.year(y, lang); y is a number or a four-digit string.
-func year(ds *calc.Dataset, y, lang js.Value) js.Value {
-	s, err := stringArg("year", y)
+func year(e *engine, args []js.Value) (any, error) {
+	s, err := stringArg("year", arg(args, 0))
 	if err != nil {
-		return toJS(calc.ErrorObject(err))
+		return nil, err
 	}
 	n, err := calc.ParseYear(s)
 	if err != nil {
-		return toJS(calc.ErrorObject(err))
+		return nil, err
 	}
-	l, err := stringArg("lang", lang)
+	l, err := stringArg("lang", arg(args, 1))
 	if err != nil {
-		return toJS(calc.ErrorObject(err))
+		return nil, err
 	}
-	res, err := ds.Year(n, calc.Lang(l))
+	res, err := e.ds.Year(n, calc.Lang(l))
 	if err != nil {
-		return toJS(calc.ErrorObject(err))
+		return nil, err
 	}
-	return toJS(res.Object())
+	return res.Object(), nil
 }
 
 // maxSearchResults bounds the number of services Honoraria.search returns.
@@ -228,28 +316,29 @@ const maxSearchResults = 50
 // on date (YYYY-MM-DD) first (calc.Index.Search, as the command line's search). Both
 // labels are always returned, so lang is accepted for symmetry but not needed.
 // Bad arguments give an error object, like the other functions.
-func search(e *engine, text, second, third, fourth js.Value) js.Value {
+func search(e *engine, args []js.Value) (any, error) {
+	text, second, third, fourth := arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 3)
 	s, err := stringArg("text", text)
 	if err != nil {
-		return toJS(calc.ErrorObject(err))
+		return nil, err
 	}
 	limit := third
 	if second.Type() == js.TypeNumber {
 		limit = second
 	} else if _, err := stringArg("lang", second); err != nil {
-		return toJS(calc.ErrorObject(err))
+		return nil, err
 	}
 	n := 10
 	if !limit.IsUndefined() && !limit.IsNull() {
 		if n, err = intArg("limit", limit); err != nil {
-			return toJS(calc.ErrorObject(err))
+			return nil, err
 		}
 		if n < 1 || n > maxSearchResults {
-			return toJS(calc.ErrorObject(&calc.InputError{Field: "limit", Value: scalar(limit), Reason: "must be between 1 and 50"}))
+			return nil, &calc.InputError{Field: "limit", Value: scalar(limit), Reason: "must be between 1 and 50"}
 		}
 	}
 	if len(s) > 200 {
-		return toJS(calc.ErrorObject(&calc.InputError{Field: "text", Value: s[:64] + "…", Reason: "too long (200 characters at most)"}))
+		return nil, &calc.InputError{Field: "text", Value: s[:64] + "…", Reason: "too long (200 characters at most)"}
 	}
 	var date calc.Date // only ranks the results: a date that does not parse ranks none first
 	if fourth.Type() == js.TypeString {
@@ -257,14 +346,14 @@ func search(e *engine, text, second, third, fourth js.Value) js.Value {
 	}
 	ix := e.searchIndex()
 	if ix == nil {
-		return toJS(map[string]any{"_index": true})
+		return map[string]any{"_index": true}, nil
 	}
 	svcs := ix.Search(s, date, n)
 	out := make([]any, len(svcs))
 	for i, svc := range svcs {
 		out[i] = svc.Object()
 	}
-	return toJS(out)
+	return out, nil
 }
 
 // guard turns a panic in the engine into an error object: the page gets an

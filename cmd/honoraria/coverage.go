@@ -138,7 +138,9 @@ func printCoverage(w io.Writer, cov calc.Coverage) {
 
 	fmt.Fprintf(w, "\nConflicts between sources (%d):\n", len(cov.Conflicts))
 	for _, c := range cov.Conflicts {
-		fmt.Fprintf(w, "  %s %s (%s:%d): %s\n", c.Subject, c.Period, c.File, c.Line, c.Note)
+		kept, other := c.Figures()
+		fmt.Fprintf(w, "  %s %s on %s: kept %s (%s), other %s (%s) — %s:%d\n", c.Subject, c.Field, c.Date,
+			kept, strings.Join(c.KeptSources, ", "), other, strings.Join(c.OtherSources, ", "), c.File, c.Line)
 	}
 }
 

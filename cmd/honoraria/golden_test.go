@@ -45,10 +45,18 @@ func readGolden(t *testing.T, path string) []goldenCase {
 	return cases
 }
 
-// lookup follows a dotted path through decoded JSON and renders the leaf as the golden file
-// writes it: strings bare, true/false, null.
+// lookup follows a dotted path through decoded JSON (a number indexes a list) and renders
+// the leaf as the golden file writes it: strings bare, true/false, null.
 func lookup(v any, path string) (string, bool) {
 	for _, k := range strings.Split(path, ".") {
+		if list, ok := v.([]any); ok {
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(list) {
+				return "", false
+			}
+			v = list[i]
+			continue
+		}
 		m, ok := v.(map[string]any)
 		if !ok {
 			return "", false

@@ -54,8 +54,12 @@ func main() {
 			}
 		}
 		sort.Slice(fs, func(i, j int) bool { return fs[i].v > fs[j].v })
+		limit := 40 // WASMSIZE_ALL=1: every function
+		if os.Getenv("WASMSIZE_ALL") != "" {
+			limit = len(fs)
+		}
 		for i, f := range fs {
-			if i == 40 {
+			if i == limit {
 				break
 			}
 			fmt.Printf("%9d  %s\n", f.v, f.k)
