@@ -159,4 +159,9 @@ func TestFormatDateAndPeriod(t *testing.T) {
 	assert.Equal(t, "from 1 January 2024 to 31 December 2024, from 1 January 2026", localize(EN, "periods", closed.String()+", "+open.String()))
 	// Not a date: left alone.
 	assert.Equal(t, "soon", localize(FR, "from", "soon"))
+	assert.Equal(t, "2024-01-01 → 2024-12-31, soon", localize(FR, "periods", closed.String()+", soon"))
+	assert.Equal(t, "24", localize(FR, "age", "24"))
+	assert.Equal(t, "", FormatDate(0, FR))
+	assert.Equal(t, "2024-01-01 → ", open.String()[:0]+Period{From: DateOf(2024, 1, 1)}.String())
+	assert.Equal(t, "0990-01-05", DateOf(990, 1, 5).String())
 }

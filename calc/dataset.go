@@ -22,6 +22,7 @@ type Dataset struct {
 	registry map[string]RegistryEntry
 	// sourceObjects are the sources as answers cite them, built once (sourceObject).
 	sourceObjects map[string]map[string]any
+	sourceJSON    map[string]string // the same as JSON (Quote.AppendJSON)
 	feeCodes      map[int]FeeCode
 	prices        map[Code][]Price // sorted by valid_from, then fee code
 	checksum      string
@@ -106,6 +107,7 @@ type RuleParam struct {
 	Note     string
 	File     string
 	Line     int
+	money    decimal.Decimal // Value read as an amount, once (amount)
 }
 
 // Lang is an interface language.
@@ -179,8 +181,12 @@ func NewDataset(files []File) (*Dataset, error) {
 		}
 	}
 	ds.sourceObjects = make(map[string]map[string]any, len(ds.sources))
+	ds.sourceJSON = make(map[string]string, len(ds.sources))
+	var buf []byte
 	for id := range ds.sources {
 		ds.sourceObjects[id] = ds.sourceObject(id)
+		buf = ds.appendSourceJSON(buf[:0], id)
+		ds.sourceJSON[id] = string(buf)
 	}
 	if needRegistry != "" && len(ds.registry) == 0 {
 		return nil, &DataError{File: needRegistry, Err: "registry.csv, which declares every rule and parameter, is missing or empty"}
@@ -536,6 +542,7 @@ func (ds *Dataset) readRules(f File) error {
 		if p.Sources, err = ds.sourceList(r); err != nil {
 			return err
 		}
+		p.money, _ = parseMoney(p.Value)
 		ds.rules[p.Rule] = append(ds.rules[p.Rule], p)
 	}
 	return nil

@@ -15,7 +15,7 @@ const (
 // ParseDate parses YYYY-MM-DD. It rejects impossible days (2024-02-30) and years outside
 // 1990–2100. (Written by hand rather than with time.Parse: the wasm build is smaller.)
 func ParseDate(s string) (Date, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]+s[5:7]+s[8:], 8, 8) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4], 4, 4) || !allDigits(s[5:7], 2, 2) || !allDigits(s[8:], 2, 2) {
 		return 0, errorString("not a date of the form YYYY-MM-DD")
 	}
 	y, _ := strconv.Atoi(s[:4])
@@ -49,14 +49,31 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
-	pad := func(n, w int) string {
-		s := strconv.Itoa(n)
-		for len(s) < w {
-			s = "0" + s
-		}
-		return s
+	var buf [10]byte
+	return string(appendDate(buf[:0], d))
+}
+
+// appendDate appends YYYY-MM-DD (nothing for the zero Date).
+func appendDate(b []byte, d Date) []byte {
+	if d == 0 {
+		return b
 	}
-	return pad(int(d)/10000, 4) + "-" + pad(int(d)/100%100, 2) + "-" + pad(int(d)%100, 2)
+	b = appendPadded(b, int(d)/10000, 4)
+	b = append(b, '-')
+	b = appendPadded(b, int(d)/100%100, 2)
+	b = append(b, '-')
+	return appendPadded(b, int(d)%100, 2)
+}
+
+// appendPadded appends n ≥ 0 in decimal, zero-padded to at least w digits.
+func appendPadded(b []byte, n, w int) []byte {
+	var digits [20]byte
+	i := len(digits)
+	for ; n > 0 || len(digits)-i < w; n /= 10 {
+		i--
+		digits[i] = byte('0' + n%10)
+	}
+	return append(b, digits[i:]...)
 }
 
 // A Period is an inclusive range of days. A zero To means "until further notice".
@@ -75,7 +92,11 @@ func (p Period) Overlaps(q Period) bool {
 }
 
 // String returns "2024-01-01 → 2024-12-31" or "2024-01-01 →" when open.
-func (p Period) String() string { return p.From.String() + " → " + p.To.String() }
+func (p Period) String() string {
+	var buf [32]byte
+	b := append(appendDate(buf[:0], p.From), " → "...)
+	return string(appendDate(b, p.To))
+}
 
 // yearPeriod is the calendar year y.
 func yearPeriod(y int) Period { return Period{From: DateOf(y, 1, 1), To: DateOf(y, 12, 31)} }

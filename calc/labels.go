@@ -130,13 +130,6 @@ func (ds *Dataset) translation(code Code, lang Lang, label string) *Translation 
 	return nil
 }
 
-// labelTranslation is the answer's label_translation: {lang, label, translated_from,
-// official: false, mark} — mark being the words that say, in the reader's language, that
-// it is the project's translation — or nil.
-func (res *Quote) labelTranslation() any {
-	return res.ds.translationObject(res.ds.translation(res.Service.Code, res.Query.Lang, res.label()))
-}
-
 func (ds *Dataset) translationObject(tr *Translation) any {
 	if tr == nil {
 		return nil

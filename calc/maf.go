@@ -13,30 +13,32 @@ func (res *Quote) maf() {
 	if res.PersonalShare == nil || !res.PersonalShare.IsPositive() {
 		return
 	}
-	var ceilings, uptos []*Param
-	for i := 1; i <= 9; i++ {
-		c := ds.param("maf.bracket."+strconv.Itoa(i)+".ceiling", q.Date)
-		if c == nil {
+	var cs, us [9]*Param // the brackets' ceilings and income limits
+	n := 0
+	for ; n < len(cs); n++ {
+		i := strconv.Itoa(n + 1)
+		if cs[n] = ds.param("maf.bracket."+i+".ceiling", q.Date); cs[n] == nil {
 			break
 		}
-		ceilings = append(ceilings, c)
-		uptos = append(uptos, ds.param("maf.bracket."+strconv.Itoa(i)+".upto", q.Date))
+		us[n] = ds.param("maf.bracket."+i+".upto", q.Date)
 	}
+	ceilings, uptos := cs[:n], us[:n]
 	if len(ceilings) == 0 {
 		return
 	}
-	args := kv("share", euros(*res.PersonalShare), "year", strconv.Itoa(q.Date.Year()), "low", ceilings[0].Value, "high", ceilings[len(ceilings)-1].Value)
+	args := make([]string, 0, 12)
+	args = append(args, "share", euros(*res.PersonalShare), "year", strconv.Itoa(q.Date.Year()), "low", ceilings[0].Value, "high", ceilings[len(ceilings)-1].Value)
 	key, sources := "note.maf", ceilings[0].Sources
 	if social := ds.param("maf.social", q.Date); q.Preferential && social != nil {
-		key, sources, args["ceiling"] = "note.maf-social", social.Sources, social.Value
+		key, sources, args = "note.maf-social", social.Sources, append(args, "ceiling", social.Value)
 	} else if q.HouseholdIncome != nil {
 		for i, c := range ceilings {
 			up, ok := decimalOf(uptos[i])
 			if uptos[i] == nil || ok && q.HouseholdIncome.LessThanOrEqual(up) {
-				key, sources, args["ceiling"], args["income"] = "note.maf-income", c.Sources, c.Value, euros(*q.HouseholdIncome)
+				key, sources, args = "note.maf-income", c.Sources, append(args, "ceiling", c.Value, "income", euros(*q.HouseholdIncome))
 				break
 			}
 		}
 	}
-	res.note(key, sources, args)
+	res.note(key, sources, args...)
 }

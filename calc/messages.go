@@ -2,9 +2,22 @@ package calc
 
 import "strings"
 
-// text returns the message for key in lang with {placeholders} replaced. A key missing from
-// messages.csv comes back as the key itself; a test makes sure none is missing.
+// text returns the message for key in lang with its {placeholders} replaced by args (dates
+// and periods in the reader's words: appendLocalized), in one pass; a placeholder without
+// an argument stays as it is. A key missing from messages.csv comes back as the key
+// itself; a test makes sure none is missing.
 func (ds *Dataset) text(lang Lang, key string, args map[string]string) string {
+	return ds.textOf(lang, key, args, nil)
+}
+
+// textArgs is text with its arguments as name, value pairs: the engine's own messages,
+// without a map to build for each (issue 12.3).
+func (ds *Dataset) textArgs(lang Lang, key string, pairs ...string) string {
+	return ds.textOf(lang, key, nil, pairs)
+}
+
+// textOf is text with the arguments of args or, when args is nil, of pairs.
+func (ds *Dataset) textOf(lang Lang, key string, args map[string]string, pairs []string) string {
 	m, ok := ds.messages[key]
 	if !ok {
 		return key
@@ -13,10 +26,39 @@ func (ds *Dataset) text(lang Lang, key string, args map[string]string) string {
 	if s == "" {
 		s = m[EN]
 	}
-	for k, v := range args {
-		s = strings.ReplaceAll(s, "{"+k+"}", localize(lang, k, v))
+	if len(args)+len(pairs) == 0 || strings.IndexByte(s, '{') < 0 {
+		return s
 	}
-	return s
+	var b strings.Builder // one allocation: its buffer becomes the string
+	b.Grow(len(s) + 64)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		name := s[i+1 : i+j]
+		v, ok := args[name]
+		for k := 0; args == nil && k+1 < len(pairs); k += 2 {
+			if pairs[k] == name {
+				v, ok = pairs[k+1], true
+				break
+			}
+		}
+		if !ok {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteString(localize(lang, name, v))
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // kv makes a message's arguments from name, value pairs; obj makes an answer object from

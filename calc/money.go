@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -66,4 +67,25 @@ func parseCents(s string) (decimal.Decimal, bool) {
 
 // euros formats an amount the way every interface prints it: two decimals, a dot,
 // rounded half away from zero at the cent.
-func euros(d decimal.Decimal) string { return d.StringFixed(2) }
+func euros(d decimal.Decimal) string {
+	var buf [24]byte
+	return string(appendEuros(buf[:0], d))
+}
+
+// appendEuros appends euros(d). Amounts enter the engine rounded to the cent (two
+// decimals: exponent -2), so their coefficient is the number of cents: written from an
+// int64, without the big.Int arithmetic and strings of StringFixed (issue 12.3).
+func appendEuros(b []byte, d decimal.Decimal) []byte {
+	if d.Exponent() != -2 {
+		d = d.Round(2)
+	}
+	if d.NumDigits() > 18 {
+		return append(b, d.StringFixed(2)...)
+	}
+	c := d.CoefficientInt64()
+	if c < 0 {
+		b, c = append(b, '-'), -c
+	}
+	b = strconv.AppendInt(b, c/100, 10)
+	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
+}

@@ -160,6 +160,7 @@ func ParseQuery(in map[string]string) (Query, error) {
 		if !ok || d.GreaterThan(decimal.NewFromInt(maxPaid)) {
 			return q, inputError("paid", v, "must be an amount in euros from 0 to 100000, with a dot and at most two decimals (cents)")
 		}
+		d = Cents(d) // "5" → 5.00: written as cents without rounding again (appendEuros)
 		q.Paid = &d
 	}
 	if v := get("lang"); v != "" {
@@ -196,6 +197,17 @@ func parseInt(field, v string, min, max int) (int, error) {
 // Values returns the query as field → value, the inverse of ParseQuery, with defaults
 // written out (the household's composition only with its income). Interfaces echo it so that a result says exactly what it answers.
 func (q Query) Values() map[string]string {
+	pairs := q.valuePairs()
+	m := make(map[string]string, len(pairs))
+	for _, p := range pairs {
+		m[p[0]] = p[1]
+	}
+	return m
+}
+
+// valuePairs returns the query's fields (QueryFields) and values ("" for a value not
+// given), sorted by field name: the order an answer writes its query in (Quote.AppendJSON).
+func (q Query) valuePairs() [19][2]string {
 	insured, age, income, paid, dependants, titulaires := "ordinary", "", "", "", "", ""
 	if q.Preferential {
 		insured = "preferential"
@@ -210,13 +222,10 @@ func (q Query) Values() map[string]string {
 	if q.Paid != nil {
 		paid = euros(*q.Paid)
 	}
-	values := []string{string(q.Code), q.Date.String(), insured, string(q.PreferentialKind), strconv.FormatBool(q.DMG), age,
-		strconv.FormatBool(q.Chronic), strconv.FormatBool(q.Referred), string(q.Doctor), string(q.Setting), strconv.FormatBool(q.OnDuty),
-		strconv.FormatBool(q.SpecialRequest), income, dependants, titulaires, paid,
-		strconv.FormatBool(q.ThirdParty), string(q.Lang), strconv.FormatBool(q.InTraining)}
-	m := make(map[string]string, len(values))
-	for i, f := range QueryFields() { // same order as values
-		m[f] = values[i]
-	}
-	return m
+	return [...][2]string{{"age", age}, {"chronic", strconv.FormatBool(q.Chronic)}, {"code", string(q.Code)}, {"date", q.Date.String()},
+		{"dependants", dependants}, {"dmg", strconv.FormatBool(q.DMG)}, {"doctor", string(q.Doctor)}, {"household-income", income},
+		{"insured", insured}, {"lang", string(q.Lang)}, {"on-duty", strconv.FormatBool(q.OnDuty)}, {"paid", paid},
+		{"preferential-kind", string(q.PreferentialKind)}, {"referred", strconv.FormatBool(q.Referred)}, {"setting", string(q.Setting)},
+		{"special-request", strconv.FormatBool(q.SpecialRequest)}, {"third-party", strconv.FormatBool(q.ThirdParty)},
+		{"titulaires", titulaires}, {"training", strconv.FormatBool(q.InTraining)}}
 }

@@ -91,18 +91,18 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	// Open-ended rows hold "until further notice", not forever: past the last year of
 	// the data (fees are indexed every 1 January) the answer is "no data".
 	if ds.horizon > 0 && q.Date.Year() > ds.horizon {
-		e := &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.horizon", map[string]string{"year": itoa(ds.horizon)})}
+		e := &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.textArgs(q.Lang, "nodata.horizon", "year", itoa(ds.horizon))}
 		e.Last, e.Next = ds.knownAround(q)
 		return nil, e
 	}
 	rows := ds.tariffs[q.Code]
 	if len(rows) == 0 {
-		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.code", nil)}
+		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.textArgs(q.Lang, "nodata.code")}
 	}
 	var band Band
 	if rows[0].Category == "gp-visit" || rows[0].Band != "" {
 		if q.Age < 0 {
-			return nil, inputError("age", "", ds.text(q.Lang, "input.age-required", map[string]string{"code": string(q.Code)}))
+			return nil, inputError("age", "", ds.textArgs(q.Lang, "input.age-required", "code", string(q.Code)))
 		}
 		band = visitBand(q)
 	}
@@ -115,27 +115,28 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 		}
 	}
 	if t == nil || t.Fee == nil {
-		e := &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.fee", nil)}
+		e := &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.textArgs(q.Lang, "nodata.fee")}
 		if t == nil {
-			e.Reason = ds.text(q.Lang, "nodata.date", map[string]string{"periods": periodsOf(rows, band)})
+			e.Reason = ds.textArgs(q.Lang, "nodata.date", "periods", periodsOf(rows, band))
 		}
 		e.Last, e.Next = ds.knownAround(q)
 		return nil, e
 	}
 	cat := Category{Preferential: q.Preferential, DMG: q.DMG}
 	if r := ds.ruleFor("not-reimbursed", t, q.Date, cat); r != nil {
-		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.text(q.Lang, "nodata.not-reimbursed", map[string]string{"from": r.Period.From.String()})}
+		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.textArgs(q.Lang, "nodata.not-reimbursed", "from", r.Period.From.String())}
 	}
 
-	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
+	steps := make([]Step, 0, 12) // one allocation for the steps (up to 8) and the notes
+	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds, Steps: steps[:0:8], Notes: steps[8:8:12]}
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
-	res.step("fee.published", t.Fee, t.Sources, map[string]string{"code": string(t.Code), "label": res.label(), "period": t.Period.String()})
+	res.step("fee.published", t.Fee, t.Sources, "code", string(t.Code), "label", res.label(), "period", t.Period.String())
 	if t.Link != "" {
-		res.step("fee.linked", nil, t.Sources, nil)
+		res.step("fee.linked", nil, t.Sources)
 		res.Steps[len(res.Steps)-1].Detail = t.Link
 	}
 	if t.Band != "" {
-		res.step("band."+string(t.Band), nil, nil, nil)
+		res.step("band."+string(t.Band), nil, nil)
 	}
 
 	res.ThirdParty = ds.thirdParty(q, t, cat)
@@ -219,12 +220,12 @@ func periodsOf(rows []Tariff, band Band) string {
 	return strings.Join(ps, ", ")
 }
 
-func (res *Quote) step(key string, amount *decimal.Decimal, sources []string, args map[string]string) {
-	res.Steps = append(res.Steps, Step{Key: key, Text: res.ds.text(res.Query.Lang, key, args), Amount: amount, Sources: sources})
+func (res *Quote) step(key string, amount *decimal.Decimal, sources []string, args ...string) {
+	res.Steps = append(res.Steps, Step{Key: key, Text: res.ds.textArgs(res.Query.Lang, key, args...), Amount: amount, Sources: sources})
 }
 
-func (res *Quote) note(key string, sources []string, args map[string]string) {
-	res.Notes = append(res.Notes, Step{Key: key, Text: res.ds.text(res.Query.Lang, key, args), Sources: sources})
+func (res *Quote) note(key string, sources []string, args ...string) {
+	res.Notes = append(res.Notes, Step{Key: key, Text: res.ds.textArgs(res.Query.Lang, key, args...), Sources: sources})
 }
 
 // personalShare sets PersonalShare and Reimbursement: from the published table where there
@@ -247,11 +248,11 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 	if r := ds.ruleFor("share.free-young-preferential", t, q.Date, cat); r != nil {
 		if q.Age >= 0 && q.Age <= r.integer() {
 			set(decimal.Zero)
-			res.step("share.free-young-preferential", res.PersonalShare, r.Sources, kv("age", r.Value, "from", r.Period.From.String()))
+			res.step("share.free-young-preferential", res.PersonalShare, r.Sources, "age", r.Value, "from", r.Period.From.String())
 			return
 		}
 		if q.Age < 0 {
-			res.note("note.free-young-preferential", r.Sources, kv("age", r.Value))
+			res.note("note.free-young-preferential", r.Sources, "age", r.Value)
 		}
 	}
 
@@ -268,61 +269,61 @@ func (res *Quote) personalShare(t *Tariff, cat Category) {
 			codes, descs = append(codes, itoa(fc.Number)), append(descs, fc.Description(q.Lang))
 			sources = append(sources, fc.Sources...)
 		}
-		res.note("note.category-needs-age", sources, kv("fee_code", strings.Join(codes, ", "), "description", strings.Join(descs, "; ")))
+		res.note("note.category-needs-age", sources, "fee_code", strings.Join(codes, ", "), "description", strings.Join(descs, "; "))
 	}
 	if byCategory && cp.price.Amount.GreaterThan(fee) {
-		res.note("note.category-above-fee", cp.price.Sources, kv("fee_code", itoa(cp.feeCode.Number), "amount", euros(cp.price.Amount)))
+		res.note("note.category-above-fee", cp.price.Sources, "fee_code", itoa(cp.feeCode.Number), "amount", euros(cp.price.Amount))
 		byCategory = false
 	}
 	if byCategory {
 		res.Category = &cp.feeCode
-		args := kv("fee_code", itoa(cp.feeCode.Number), "description", cp.feeCode.Description(q.Lang))
+		args := []string{"fee_code", itoa(cp.feeCode.Number), "description", cp.feeCode.Description(q.Lang)}
 		if cp.feeCode.Meaning == "share" {
 			set(cp.price.Amount)
-			res.step("share.category", res.PersonalShare, cp.price.Sources, args)
-			res.step("reimbursement.difference", res.Reimbursement, nil, nil)
+			res.step("share.category", res.PersonalShare, cp.price.Sources, args...)
+			res.step("reimbursement.difference", res.Reimbursement, nil)
 		} else {
 			set(fee.Sub(cp.price.Amount))
-			res.step("reimbursement.category", res.Reimbursement, cp.price.Sources, args)
-			res.step("share.difference", res.PersonalShare, nil, nil)
+			res.step("reimbursement.category", res.Reimbursement, cp.price.Sources, args...)
+			res.step("share.difference", res.PersonalShare, nil)
 		}
 		if fixed != nil && !fixed.amount().Equal(*res.PersonalShare) {
-			res.note("note.data-rule-mismatch", append(cp.price.Sources, fixed.Sources...), kv("rule", euros(fixed.amount()), "published", euros(*res.PersonalShare)))
+			res.note("note.data-rule-mismatch", append(cp.price.Sources, fixed.Sources...), "rule", euros(fixed.amount()), "published", euros(*res.PersonalShare))
 		}
 	} else if pub, ok := ds.publishedReimbursement(q, t, cat); ok {
 		share := fee.Sub(pub.reimb)
 		set(share)
 		sources := t.Sources
-		args := map[string]string{}
+		var args []string
 		if pub.rule != nil {
 			sources = append(append([]string(nil), t.Sources...), pub.rule.Sources...)
-			args["surcharge"] = euros(pub.rule.amount())
+			args = []string{"surcharge", euros(pub.rule.amount())}
 		}
-		res.step(pub.key, res.Reimbursement, sources, args)
-		res.step("share.difference", res.PersonalShare, nil, nil)
+		res.step(pub.key, res.Reimbursement, sources, args...)
+		res.step("share.difference", res.PersonalShare, nil)
 		if fixed != nil && !fixed.amount().Equal(share) {
-			res.note("note.data-rule-mismatch", append(t.Sources, fixed.Sources...), kv("rule", euros(fixed.amount()), "published", euros(share)))
+			res.note("note.data-rule-mismatch", append(t.Sources, fixed.Sources...), "rule", euros(fixed.amount()), "published", euros(share))
 		}
 	} else if fixed != nil {
 		set(fixed.amount())
-		res.step("share.fixed", res.PersonalShare, fixed.Sources, kv("from", fixed.Period.From.String()))
-		res.step("reimbursement.difference", res.Reimbursement, nil, nil)
+		res.step("share.fixed", res.PersonalShare, fixed.Sources, "from", fixed.Period.From.String())
+		res.step("reimbursement.difference", res.Reimbursement, nil)
 	} else {
-		res.step("share.no-data", nil, nil, nil)
+		res.step("share.no-data", nil, nil)
 		if r, ok := ds.reimbursementsAt(t, q)[Category{Preferential: cat.Preferential}]; ok && cat.DMG && t.Category == "gp-visit" {
 			without := fee.Sub(r) // the published share without DMG, which the DMG lowers by 30 %
 			sources := t.Sources
 			if m := ds.ruleFor("share.dmg-visit-min-age", t, q.Date, cat); m != nil {
 				sources = append(append([]string(nil), m.Sources...), t.Sources...)
 			}
-			res.note("note.visit-dmg-reduction", sources, kv("share", euros(without)))
+			res.note("note.visit-dmg-reduction", sources, "share", euros(without))
 		}
 		return
 	}
 
 	if patientBand(t, q) == BandUnder10 {
 		if c := ds.ruleFor("share.cap-child-visit", t, q.Date, cat); c != nil && res.PersonalShare.GreaterThan(c.amount()) {
-			res.note("note.child-cap-exceeded", c.Sources, kv("cap", euros(c.amount())))
+			res.note("note.child-cap-exceeded", c.Sources, "cap", euros(c.amount()))
 		}
 	}
 	if q.Referred {
@@ -381,44 +382,44 @@ func (res *Quote) referral(t *Tariff, cat Category, set func(decimal.Decimal)) {
 	ds, q := res.ds, res.Query
 	rr := ds.ruleFor("share.referral-reduction", t, q.Date, cat)
 	if rr == nil || t.Category != "specialist-consultation" {
-		res.note("note.referral-not-applicable", nil, nil)
+		res.note("note.referral-not-applicable", nil)
 		return
 	}
 	switch {
 	case !q.DMG:
-		res.note("note.referral-needs-dmg", rr.Sources, nil)
+		res.note("note.referral-needs-dmg", rr.Sources)
 		return
 	case res.ThirdParty.Applied:
-		res.note("note.referral-third-party", rr.Sources, nil)
+		res.note("note.referral-third-party", rr.Sources)
 		return
 	}
 	if sp := ds.ruleFor("referral.specialties", t, q.Date, cat); sp == nil || !(t.Specialty == "other" || oneOf(t.Specialty, strings.Split(sp.Value, ";"))) {
-		res.note("note.referral-specialty", rr.Sources, nil)
+		res.note("note.referral-specialty", rr.Sources)
 		return
 	} else if t.Specialty == "other" {
-		res.note("note.referral-specialty-check", sp.Sources, kv("list", sp.Value))
+		res.note("note.referral-specialty-check", sp.Sources, "list", sp.Value)
 	}
 	set(res.PersonalShare.Sub(rr.amount()))
-	res.step("share.referral-reduction", res.PersonalShare, rr.Sources, kv("reduction", euros(rr.amount())))
-	res.step("reimbursement.difference", res.Reimbursement, nil, nil)
+	res.step("share.referral-reduction", res.PersonalShare, rr.Sources, "reduction", euros(rr.amount()))
+	res.step("reimbursement.difference", res.Reimbursement, nil)
 }
 
 func (ds *Dataset) thirdParty(q Query, t *Tariff, cat Category) ThirdParty {
 	if r := ds.ruleFor("third-party.mandatory", t, q.Date, cat); r != nil {
 		key := "third-party.mandatory"
 		return ThirdParty{Mandatory: true, Applied: true, Key: key, Since: r.Period.From, Sources: r.Sources,
-			Reason: ds.text(q.Lang, key, kv("from", r.Period.From.String()))}
+			Reason: ds.textArgs(q.Lang, key, "from", r.Period.From.String())}
 	}
 	key := "third-party.optional"
 	if q.ThirdParty {
 		key = "third-party.asked"
 	}
-	return ThirdParty{Applied: q.ThirdParty, Key: key, Reason: ds.text(q.Lang, key, nil)}
+	return ThirdParty{Applied: q.ThirdParty, Key: key, Reason: ds.textArgs(q.Lang, key)}
 }
 
 // verdict is a determined "no" with its reason; callers set Allowed or clear Determined.
-func (ds *Dataset) verdict(q Query, key string, sources []string, args map[string]string) Decision {
-	return Decision{Determined: true, Key: key, Reason: ds.text(q.Lang, key, args), Sources: sources}
+func (ds *Dataset) verdict(q Query, key string, sources []string, args ...string) Decision {
+	return Decision{Determined: true, Key: key, Reason: ds.textArgs(q.Lang, key, args...), Sources: sources}
 }
 
 func (res *Quote) payAtDesk() {
@@ -428,11 +429,11 @@ func (res *Quote) payAtDesk() {
 	if res.ThirdParty.Applied {
 		res.PayAtDesk = res.PersonalShare
 		if res.PersonalShare != nil {
-			res.step("desk.third-party", res.PayAtDesk, res.ThirdParty.Sources, nil)
+			res.step("desk.third-party", res.PayAtDesk, res.ThirdParty.Sources)
 		}
 	} else {
 		res.PayAtDesk = &fee
-		res.step("desk.full-fee", res.PayAtDesk, nil, nil)
+		res.step("desk.full-fee", res.PayAtDesk, nil)
 	}
 	if res.ThirdParty.Mandatory {
 		res.PayAtDeskWithoutThirdParty = nil // not an option: third party is mandatory
@@ -453,7 +454,7 @@ func (res *Quote) billCheck() {
 		bc.OutOfPocket = &left
 	}
 	if bc.Expected == nil {
-		bc.Verdict, bc.Reason = "unknown", res.ds.text(q.Lang, "bill.no-expected", nil)
+		bc.Verdict, bc.Reason = "unknown", res.ds.textArgs(q.Lang, "bill.no-expected")
 		return
 	}
 	charged := q.Paid.Sub(*bc.Expected)
@@ -462,9 +463,9 @@ func (res *Quote) billCheck() {
 		zero := decimal.Zero
 		bc.SupplementCharged = &zero
 		bc.Verdict = "ok"
-		bc.Reason = res.ds.text(q.Lang, "bill.ok", kv("expected", money(*bc.Expected)))
+		bc.Reason = res.ds.textArgs(q.Lang, "bill.ok", "expected", money(*bc.Expected))
 		if charged.IsNegative() {
-			bc.Reason = res.ds.text(q.Lang, "bill.less", kv("expected", money(*bc.Expected)))
+			bc.Reason = res.ds.textArgs(q.Lang, "bill.less", "expected", money(*bc.Expected))
 		}
 		return
 	case !res.Supplement.Determined:
@@ -473,10 +474,10 @@ func (res *Quote) billCheck() {
 		bc.Verdict = "allowed"
 	default:
 		bc.Verdict = "not-allowed"
-		bc.NextStep = res.ds.text(q.Lang, "bill.next-step", nil)
+		bc.NextStep = res.ds.textArgs(q.Lang, "bill.next-step")
 	}
 	bc.SupplementCharged = &charged
-	bc.Reason = res.ds.text(q.Lang, "bill."+bc.Verdict, kv("supplement", money(charged), "expected", money(*bc.Expected), "reason", res.Supplement.Reason))
+	bc.Reason = res.ds.textArgs(q.Lang, "bill."+bc.Verdict, "supplement", money(charged), "expected", money(*bc.Expected), "reason", res.Supplement.Reason)
 }
 
 // Source returns a source cited by the quote.

@@ -116,10 +116,8 @@ func hasCode(list []Code, c Code) bool {
 	return false
 }
 
-func (p *RuleParam) amount() decimal.Decimal {
-	d, _ := parseMoney(p.Value)
-	return d
-}
+// amount is the rule's value as an amount (zero when it is not one), read at load.
+func (p *RuleParam) amount() decimal.Decimal { return p.money }
 
 func (p *RuleParam) integer() int {
 	n, _ := strconv.Atoi(p.Value)

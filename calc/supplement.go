@@ -13,24 +13,24 @@ import "github.com/shopspring/decimal"
 // income ceiling.
 func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 	d := q.Date
-	no := func(key string, sources []string, args map[string]string) Decision {
-		return ds.verdict(q, key, sources, args)
+	no := func(key string, sources []string, args ...string) Decision {
+		return ds.verdict(q, key, sources, args...)
 	}
 	// banned is a "no" by a dated rule: the answer says since when.
 	banned := func(key string, r *RuleParam) Decision {
-		d := ds.verdict(q, key, r.Sources, kv("from", r.Period.From.String()))
+		d := ds.verdict(q, key, r.Sources, "from", r.Period.From.String())
 		d.Since = r.Period.From
 		return d
 	}
-	yes := func(key string, sources []string, args map[string]string) Decision {
-		d := ds.verdict(q, key, sources, args)
+	yes := func(key string, sources []string, args ...string) Decision {
+		d := ds.verdict(q, key, sources, args...)
 		d.Allowed = true
 		return d
 	}
 	conventioned := q.Doctor == Conventioned || q.Doctor == PartialAgreed
 
 	if r := ds.ruleFor("supplement.ban-code", t, d, cat); r != nil {
-		return no("supplement.ban-code", r.Sources, nil)
+		return no("supplement.ban-code", r.Sources)
 	}
 	switch q.Setting {
 	case HospitalShared, DayShared:
@@ -58,31 +58,31 @@ func (ds *Dataset) supplement(q Query, t *Tariff, cat Category) Decision {
 		}
 	}
 	if q.OnDuty {
-		return no("supplement.on-duty", ds.agreementSources(d), nil)
+		return no("supplement.on-duty", ds.agreementSources(d))
 	}
 	if p := ds.param("agreement.status", d); p != nil && p.Value == "none" {
-		return yes("supplement.no-agreement", p.Sources, nil)
+		return yes("supplement.no-agreement", p.Sources)
 	}
 
 	switch {
 	case q.Doctor == NonConventioned:
-		return yes("supplement.nonconventioned", ds.agreementSources(d), nil)
+		return yes("supplement.nonconventioned", ds.agreementSources(d))
 	case q.Doctor == PartialFree && t.Category == "gp-visit":
-		return no("supplement.partial-visit", ds.agreementSources(d), nil)
+		return no("supplement.partial-visit", ds.agreementSources(d))
 	case q.Doctor == PartialFree && q.Setting == Ambulatory:
-		return yes("supplement.partial-free", ds.agreementSources(d), nil)
+		return yes("supplement.partial-free", ds.agreementSources(d))
 	}
 	// A conventioned doctor, or a partially conventioned one at agreement hours or in
 	// hospital.
 	switch {
 	case q.Setting == HospitalSingle || q.Setting == DaySingle:
-		return yes("supplement.single-room", ds.agreementSources(d), nil)
+		return yes("supplement.single-room", ds.agreementSources(d))
 	case q.SpecialRequest:
-		return yes("supplement.special-request", ds.agreementSources(d), nil)
+		return yes("supplement.special-request", ds.agreementSources(d))
 	case q.HouseholdIncome != nil:
 		return ds.incomeClause(q)
 	}
-	return no("supplement.agreement-tariffs", ds.agreementSources(d), nil)
+	return no("supplement.agreement-tariffs", ds.agreementSources(d))
 }
 
 // incomeClause applies the agreement's household-income clause: agreement tariffs need not
@@ -97,7 +97,7 @@ func (ds *Dataset) incomeClause(q Query) Decision {
 		base = ds.param("income_clause.per_titulaire", d)
 	}
 	if base == nil || perDep == nil {
-		v := ds.verdict(q, "supplement.income-clause-unknown", ds.agreementSources(d), nil)
+		v := ds.verdict(q, "supplement.income-clause-unknown", ds.agreementSources(d))
 		v.Determined = false
 		return v
 	}
@@ -109,13 +109,13 @@ func (ds *Dataset) incomeClause(q Query) Decision {
 	} else {
 		ceiling = ceiling.Add(b)
 	}
-	args := kv("ceiling", euros(ceiling), "income", euros(*q.HouseholdIncome))
+	args := []string{"ceiling", euros(ceiling), "income", euros(*q.HouseholdIncome)}
 	if q.HouseholdIncome.GreaterThan(ceiling) {
-		v := ds.verdict(q, "supplement.income-clause-above", base.Sources, args)
+		v := ds.verdict(q, "supplement.income-clause-above", base.Sources, args...)
 		v.Allowed = true
 		return v
 	}
-	return ds.verdict(q, "supplement.income-clause-below", base.Sources, args)
+	return ds.verdict(q, "supplement.income-clause-below", base.Sources, args...)
 }
 
 // param returns the year parameter of that name valid on d, or nil.

@@ -153,24 +153,43 @@ func intArg(field string, v js.Value) (int, error) {
 }
 
 // toJS converts an engine object — only string, bool, nil, []any and
-// map[string]any (calc/object.go); int and []string are accepted too —
+// map[string]any (calc/object.go), or rawJSON (a quote's: Quote.AppendJSON); int and
+// []string are accepted too —
 // into a JS value. Go writes it as JSON and JS parses it: one crossing of the boundary
 // instead of one per field and element, which made the conversion ten times
 // slower than the quote itself. Keys come out sorted, so the same answer has
 // the same shape. Any other type panics, and guard turns that into an error
 // object.
 func toJS(v any) js.Value {
-	return jsonObject.Call("parse", string(appendJSON(make([]byte, 0, 4096), v)))
+	jsonBuf = appendJSON(jsonBuf[:0], v)
+	return parseJSON(jsonBuf)
+}
+
+// jsonBuf is the buffer objects are written into, kept from call to call (the bridge
+// answers one call at a time; JS gets a copy).
+var jsonBuf = make([]byte, 0, 8192)
+
+// rawJSON is an object already written as JSON (Quote.AppendJSON), copied as it is.
+type rawJSON []byte
+
+// quoteBuf is the buffer quotes are written into, kept from call to call as jsonBuf.
+var quoteBuf = make([]byte, 0, 8192)
+
+// parseJSON hands JS the JSON an engine object was written as (toJS, Quote.AppendJSON).
+func parseJSON(b []byte) js.Value {
+	return jsonObject.Call("parse", string(b))
 }
 
 var jsonObject = js.Global().Get("JSON")
 
 func appendJSON(b []byte, v any) []byte {
 	switch x := v.(type) {
+	case rawJSON:
+		return append(b, x...)
 	case nil:
 		return append(b, "null"...)
 	case string:
-		return appendJSONString(b, x)
+		return calc.AppendJSONString(b, x)
 	case bool:
 		return strconv.AppendBool(b, x)
 	case int:
@@ -190,7 +209,7 @@ func appendJSON(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, e)
+			b = calc.AppendJSONString(b, e)
 		}
 		return append(b, ']')
 	case map[string]any:
@@ -204,7 +223,7 @@ func appendJSON(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
+			b = calc.AppendJSONString(b, k)
 			b = append(b, ':')
 			b = appendJSON(b, x[k])
 		}
@@ -212,29 +231,6 @@ func appendJSON(b []byte, v any) []byte {
 	default:
 		panic("toJS: unsupported type") // no type name: fmt's %T (or reflect) costs ~1–2.5 KB brotli
 	}
-}
-
-// appendJSONString writes s as a JSON string. Bytes that are not UTF-8 are left
-// for JS's decoder, which turns them into U+FFFD as it does for any Go string.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		if c < 0x20 {
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		} else {
-			b = append(b, '\\', c)
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 func panicText(r any) string {
