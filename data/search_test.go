@@ -108,7 +108,7 @@ func index10k(tb testing.TB) *calc.Index {
 		made[i] = fmt.Sprintf("%cexamen%dtion", 'a'+i%26, i)
 	}
 	var b strings.Builder
-	b.WriteString("code,label_fr,label_nl,category,specialty,from,to\n")
+	b.WriteString("code,label_fr,label_nl,label_de,label_en,category,specialty,from,to\n")
 	for i := 0; i < 10000; i++ {
 		r := real[i%len(real)]
 		fr := r.LabelFR + " " + made[i%3000] + " " + made[(i*7)%3000]
@@ -118,7 +118,7 @@ func index10k(tb testing.TB) *calc.Index {
 			to = ""
 		}
 		q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-		fmt.Fprintf(&b, "%06d,%s,%s,%s,%s,2014-01-01,%s\n", 100000+i*7, q(fr), q(nl), r.Category, r.Specialty, to)
+		fmt.Fprintf(&b, "%06d,%s,%s,,,%s,%s,2014-01-01,%s\n", 100000+i*7, q(fr), q(nl), r.Category, r.Specialty, to)
 	}
 	ix, err := calc.ParseIndex(calc.File{Name: calc.IndexFile, Data: []byte(b.String())})
 	require.NoError(tb, err)
@@ -144,4 +144,12 @@ func BenchmarkSearch10k(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(keys))/1000, "ms/keystroke")
+}
+
+// The 10,000-code index of the benchmark builds and answers (so that a change of the
+// index's format cannot leave the benchmark broken unseen: make test runs no benchmark).
+func TestSearch10kIndex(t *testing.T) {
+	got := index10k(t).Search("dermatologue", calc.DateOf(2024, 6, 1), 5)
+	require.NotEmpty(t, got)
+	assert.Equal(t, "dermatology", got[0].Specialty)
 }

@@ -2,7 +2,7 @@
 # Wasm size budget (issue 5): builds, in one run, the floor — an empty Go wasm
 # program that calls syscall/js and shopspring/decimal — and our bridge, with the
 # same flags, and prints raw / gzip / brotli sizes and the brotli ratio.
-# Budget: ratio ≤ 1.205 (scripts/size-report.mjs; README "Size"). Also prints the whole first load of dist/ (brotli).
+# Budget: ratio ≤ 1.225 (scripts/size-report.mjs; README "Size"). Also prints the whole first load of dist/ (brotli).
 # Exit status 1 when over budget (set SIZE_BUDGET_WARN=1 to only warn).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
