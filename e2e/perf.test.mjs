@@ -34,7 +34,7 @@ test('the core and the part are versioned, precompressed plain-text bundles', as
   const part = await get('part-all.txt');
   assert.match(part, /^101076,/m);
   const index = await get('search.txt');
-  assert.match(index, /^code,label_fr,label_nl,category,specialty,from,to\n/);
+  assert.match(index, /^code,label_fr,label_nl,label_de,label_en,category,specialty,from,to\n/);
 });
 
 test('the page fetches the data in parallel with the wasm, and the wasm carries no data', async () => {
