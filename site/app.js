@@ -3,11 +3,11 @@
 
 import { load } from './honoraria.js';
 import { LANGS, pickLang, t } from './i18n.js';
-import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn } from './state.js';
+import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn, kindOf } from './state.js';
 import { formatAmount, formatNumber, formatDate, isAmount, today } from './format.js';
 import { el, safeURL, showLoadFailure } from './dom.js';
 import { suggestions as suggestionList, serviceLabel as labelIn, labelNodes } from './suggest.js';
-import { FIELDS, STATUT_STATUS, COMPARE_KINDS } from './contract.js';
+import { FIELDS, STATUT_STATUS } from './contract.js';
 
 // The compare table (compare.js) and the history chart (history.js) are drawn after the
 // main result: their modules load then too, off the first result's path (issue 12.1).
@@ -24,7 +24,6 @@ function loadPanels() {
   });
   return panels;
 }
-const kindOf = (value) => (COMPARE_KINDS.includes(value) ? value : 'patient'); // compare.js's
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -40,7 +39,7 @@ const state = readState(location.search);
 let badLang = state.lang !== undefined && !LANGS.includes(state.lang) ? state.lang : null;
 if (!LANGS.includes(state.lang)) state.lang = pickLang(navigator.languages);
 if (!state.date) state.date = today();
-if (state.compare !== undefined && (!COMPARE_KINDS.includes(state.compare) || state.compare === 'patient')) delete state.compare;
+if (state.compare !== undefined && kindOf(state.compare) === 'patient') delete state.compare;
 if (state.compare !== 'custom') delete state.cols;
 
 let meta = null; // Honoraria.meta()

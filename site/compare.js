@@ -15,14 +15,12 @@ import { el } from './dom.js';
 import { FIELDS, COMPARE_KINDS } from './contract.js';
 import { formatAmount, isAmount } from './format.js';
 
+export { kindOf } from './state.js'; // the compare parameter's reading lives with the URL state
+
 export const KINDS = COMPARE_KINDS;
 const DOCTORS = FIELDS.find((f) => f.name === 'doctor').values;
 const MAX_COLS = 4;
 const MIN_COLS = 2;
-
-export function kindOf(value) {
-  return KINDS.includes(value) ? value : 'patient';
-}
 
 // ---- custom cases in the URL ------------------------------------------------------
 // ?cols=ordinary.nodmg_preferential.dmg.age70 : cases separated by "_", each a list

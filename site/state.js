@@ -3,12 +3,18 @@
 // fields are the engine's (calc.Fields, written into contract.js at build time); the
 // page adds its own parameters.
 
-import { FIELDS } from './contract.js';
+import { FIELDS, COMPARE_KINDS } from './contract.js';
 
 // Parameters of the page only (not of the engine's query): the doctor view, the
 // doctor's own status for the statut social, and what the compare panel compares
 // (compare=patient|doctor|referral|custom; cols= the custom cases, see compare.js).
 export const PAGE_PARAMS = new Set(['view', 'training', 'compare', 'cols']);
+
+// kindOf reads the compare parameter: one of the engine's comparison kinds
+// (calc.CompareKinds), else the patients' comparison.
+export function kindOf(value) {
+  return COMPARE_KINDS.includes(value) ? value : 'patient';
+}
 
 // Every parameter, in the URL's order: the query's fields, then the page's own.
 export const PARAMS = [...FIELDS.map((f) => f.name).filter((n) => !PAGE_PARAMS.has(n)), ...PAGE_PARAMS];
