@@ -153,3 +153,17 @@ func TestSearch10kIndex(t *testing.T) {
 	require.NotEmpty(t, got)
 	assert.Equal(t, "dermatology", got[0].Specialty)
 }
+
+// BenchmarkSearch10kQuestions: whole questions over 10,000 codes — words the list ignores,
+// no service with every word (the closest are shown), a code written in groups, nothing.
+func BenchmarkSearch10kQuestions(b *testing.B) {
+	ix := index10k(b)
+	d := calc.DateOf(2024, 6, 1)
+	for _, q := range []string{"combien coute une consultation chez le generaliste", "visite patient 75 ans", "101 076", "dermatologue", "xyzzy plugh"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				ix.Search(q, d, 10)
+			}
+		})
+	}
+}
