@@ -2,9 +2,11 @@ package calc
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // Reference fuzzing: the hand-written parsers (kept by hand to keep the wasm small) agree
@@ -65,6 +67,36 @@ func FuzzParseDateReference(f *testing.F) {
 			t.Fatalf("%q: ParseDate rejects (%v) a day time.Parse reads: %v", s, err, tm)
 		case err == nil && d.String() != s:
 			t.Fatalf("%q: written back as %q", s, d.String())
+		}
+	})
+}
+
+// AppendJSONString and the jsonReader Object reads the answer back with, against
+// encoding/json: for any valid UTF-8 text, the written JSON is valid, encoding/json reads the
+// same text from it, and so does the reader, inside an object and an array as the answer
+// nests them.
+func FuzzJSONStringReference(f *testing.F) {
+	for _, s := range []string{"", "31.81", "«\u00a0BIM\u00a0»", "a\"b\\c", "tab\there\nline", "\x00\x1f", "</script>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // the engine's texts are UTF-8 (the loader refuses anything else)
+		}
+		b := append([]byte(`{"k":[`), AppendJSONString(nil, s)...)
+		b = append(b, `,null,true]}`...)
+		var ref map[string][]any
+		if err := json.Unmarshal(b, &ref); err != nil {
+			t.Fatalf("%q written as %s: not JSON: %v", s, b, err)
+		}
+		r := jsonReader{b: b, seen: map[string]any{}}
+		got, end := r.value(0)
+		if end != len(b) {
+			t.Fatalf("%s: the reader stopped at %d of %d", b, end, len(b))
+		}
+		list := got.(map[string]any)["k"].([]any)
+		if list[0] != ref["k"][0] || list[0] != s || list[1] != nil || list[2] != true {
+			t.Fatalf("%q: the reader gives %#v, encoding/json %#v", s, list, ref["k"])
 		}
 	})
 }
