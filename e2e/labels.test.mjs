@@ -63,7 +63,7 @@ for (const lang of ['fr', 'nl', 'de', 'en']) {
   });
 }
 
-test('de: the doctor view and a German price poster show the translation after the official label', async () => {
+test('de: the doctor view and a German or trilingual price poster show the translation after the official label', async () => {
   const { context, page } = await openPage(browser);
   await page.goto(`${server.url}?code=102734&date=2017-03-01&lang=de&view=doctor`);
   await waitReady(page);
@@ -75,5 +75,10 @@ test('de: the doctor view and a German price poster show the translation after t
   await cell.locator('[data-field="label-translation"]').waitFor({ timeout: 30000 });
   const text = await cell.innerText();
   assert.ok(text.indexOf('consultation dermato-vénéréologue') < text.indexOf('Dermatologen'), text);
+  // The trilingual poster (FR, NL, DE) shows it too, after both official labels.
+  await page.goto(`${server.url}poster.html?lang=fr&poster-lang=all&codes=102734&date=2017-03-01`);
+  const all = page.locator('tr[data-code="102734"] .pp-service');
+  await all.locator('[data-field="label-translation"][lang="de"]').waitFor({ timeout: 30000 });
+  assert.match(await all.innerText(), /consultation dermato-vénéréologue.*Dermato-venereoloog.*Dermatologen.*\(Übersetzung des Projekts Honoraria, nicht amtlich\)/s);
   await context.close();
 });

@@ -90,8 +90,11 @@ function writeURL() {
 }
 
 // The patient and doctor of every row, as Honoraria.quote's query.
+// A poster with German asks in German, so that the answer carries the project's German
+// label translation, shown after the official labels (issue 11.3) on the trilingual poster too.
 function query(code) {
-  const q = { code, date: state.date, doctor: state.doctor, lang: posterLangs()[0] };
+  const langs = posterLangs();
+  const q = { code, date: state.date, doctor: state.doctor, lang: langs.includes('de') ? 'de' : langs[0] };
   if (state.insured === 'preferential') q.insured = 'preferential';
   if (state.dmg === '1') q.dmg = '1';
   if (state.chronic === '1') q.chronic = '1';
