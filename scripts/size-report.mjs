@@ -1,4 +1,5 @@
 // size-report.mjs FLOOR.wasm OURS.wasm [DIST] — prints sizes and the budget ratio.
+// size-report.mjs --layouts FLOOR1 OURS1 FLOOR2 OURS2 … — the mean over data layouts (size.sh SIZE_LAYOUTS).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
