@@ -1,4 +1,5 @@
 // size-report.mjs FLOOR.wasm OURS.wasm [DIST] — prints sizes and the budget ratio.
+// size-report.mjs --layouts FLOOR1 OURS1 FLOOR2 OURS2 … — the mean over data layouts (size.sh SIZE_LAYOUTS).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -18,6 +19,21 @@ function sizes(buf) {
   };
 }
 const row = (name, s) => console.log(`${name.padEnd(34)} ${String(s.raw).padStart(10)} ${String(s.gzip).padStart(10)} ${String(s.brotli).padStart(10)}`);
+
+if (process.argv[2] === '--layouts') {
+  // size.sh with SIZE_LAYOUTS=N: pairs of floor and ours built with build IDs of N lengths.
+  const files = process.argv.slice(3);
+  const rows = [];
+  for (let i = 0; i + 1 < files.length; i += 2) {
+    rows.push([sizes(readFileSync(files[i])).brotli, sizes(readFileSync(files[i + 1])).brotli]);
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const fl = rows.map((r) => r[0]), ours = rows.map((r) => r[1]);
+  console.log(`${rows.length} layouts, brotli: floor ${fl.join(' ')}; honoraria.wasm ${ours.join(' ')}`);
+  console.log(`mean: floor ${Math.round(mean(fl))}, honoraria.wasm ${Math.round(mean(ours))} (${Math.min(...ours)}–${Math.max(...ours)}), ` +
+    `ratio ${(mean(ours) / mean(fl)).toFixed(4)}`);
+  process.exit(0);
+}
 
 console.log(`${'wasm (-trimpath -s -w -buildid=)'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
 const floor = sizes(readFileSync(floorPath));
