@@ -22,9 +22,9 @@ func (ds *Dataset) textOf(lang Lang, key string, args map[string]string, pairs [
 	if !ok {
 		return key
 	}
-	s := m[lang]
+	s := m.in(lang)
 	if s == "" {
-		s = m[EN]
+		s = m[0] // English
 	}
 	if len(args)+len(pairs) == 0 || strings.IndexByte(s, '{') < 0 {
 		return s

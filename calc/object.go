@@ -481,13 +481,10 @@ func AppendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// sourceObject returns a source's object, built once per dataset and shared by every answer
-// that cites it (answers are read, never changed, by the interfaces): a quote cites a
-// handful of sources, each a map of six fields (issue 12: allocations per quote).
+// sourceObject returns a source's object (the year's answer; a quote writes the source's
+// JSON, sourceJSON). Not built ahead at load: that was ~700 allocations of the page's start
+// (issue 12.1) for an answer the first result does not need.
 func (ds *Dataset) sourceObject(id string) map[string]any {
-	if o, ok := ds.sourceObjects[id]; ok {
-		return o
-	}
 	src := ds.sources[id]
 	return map[string]any{"id": id, "kind": src.Kind, "title": src.Title, "url": src.URL, "date": optString(src.Date), "eli": optString(src.ELI)}
 }
