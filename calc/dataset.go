@@ -325,8 +325,10 @@ func (ds *Dataset) sourceIDs(r record, col string) ([]string, error) {
 	if raw == "" {
 		return nil, r.fail(col, "every figure needs a source")
 	}
-	var ids []string
-	for _, id := range strings.Split(raw, ";") {
+	ids := make([]string, 0, strings.Count(raw, ";")+1)
+	for rest, more := raw, true; more; {
+		var id string
+		id, rest, more = strings.Cut(rest, ";")
 		id = strings.TrimSpace(id)
 		if _, ok := ds.sources[id]; !ok {
 			return nil, r.fail(col, strconv.Quote(id)+" is not in sources.csv")
