@@ -54,7 +54,7 @@ func (ds *Dataset) textOf(lang Lang, key string, args map[string]string, pairs [
 			continue
 		}
 		b.WriteString(s[:i])
-		b.WriteString(localize(lang, name, v))
+		writeLocalized(&b, lang, name, v)
 		s = s[i+j+1:]
 	}
 	b.WriteString(s)
