@@ -13,24 +13,31 @@ import (
 // page's formatter (site/format.js, Intl with fr-BE, nl-BE, de-BE, en-BE), so the command
 // line and the page print the same.
 func FormatEuros(d decimal.Decimal, l Lang) string {
-	s := euros(d)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+	var num, out [48]byte // on the stack: one allocation, the string (issue 12.3)
+	s := appendEuros(num[:0], d)
+	b := out[:0]
+	if len(s) > 0 && s[0] == '-' {
+		b, s = append(b, '-'), s[1:]
 	}
-	whole, cents, _ := strings.Cut(s, ".")
+	whole, cents := s, s[len(s):]
+	for i, c := range s {
+		if c == '.' {
+			whole, cents = s[:i], s[i+1:]
+			break
+		}
+	}
 	group := "."
 	if l == FR {
 		group = "\u202f"
 	}
-	var b strings.Builder
-	for i, r := range whole {
+	for i, c := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(group)
+			b = append(b, group...)
 		}
-		b.WriteRune(r)
+		b = append(b, c)
 	}
-	return sign + b.String() + "," + cents + " €"
+	b = append(append(append(b, ','), cents...), " €"...)
+	return string(b)
 }
 
 // Message returns the text of a message key (messages.csv) in a language: the one

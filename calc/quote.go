@@ -66,7 +66,8 @@ type Quote struct {
 	Steps    []Step
 	Notes    []Step
 
-	ds *Dataset
+	ds   *Dataset
+	room [12]Step // the steps' and notes' first backing array: allocated with the quote
 }
 
 // ThirdParty says whether third-party payment (tiers payant) is mandatory, since when and
@@ -127,8 +128,8 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.textArgs(q.Lang, "nodata.not-reimbursed", "from", r.Period.From.String())}
 	}
 
-	steps := make([]Step, 0, 12) // one allocation for the steps (up to 8) and the notes
-	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds, Steps: steps[:0:8], Notes: steps[8:8:12]}
+	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
+	res.Steps, res.Notes = res.room[:0:8], res.room[8:8:12] // up to 8 steps and 4 notes
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
 	res.step("fee.published", t.Fee, t.Sources, "code", string(t.Code), "label", res.label(), "period", t.Period.String())
 	if t.Link != "" {
