@@ -67,7 +67,7 @@ type Quote struct {
 	Notes    []Step
 
 	ds   *Dataset
-	room [12]Step // the steps' and notes' first backing array: allocated with the quote
+	room [9]Step // room for 6 steps and 3 notes, allocated with the quote (the data's quotes have 3 to 5 and 0 to 2)
 }
 
 // ThirdParty says whether third-party payment (tiers payant) is mandatory, since when and
@@ -129,7 +129,7 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 	}
 
 	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
-	res.Steps, res.Notes = res.room[:0:8], res.room[8:8:12] // up to 8 steps and 4 notes
+	res.Steps, res.Notes = res.room[:0:6], res.room[6:6:9] // more grow as any slice
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
 	res.step("fee.published", t.Fee, t.Sources, "code", string(t.Code), "label", res.label(), "period", t.Period.String())
 	if t.Link != "" {
