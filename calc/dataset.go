@@ -18,21 +18,21 @@ type Dataset struct {
 	tariffs  map[Code][]Tariff // sorted by band, then valid_from
 	params   map[string][]Param
 	rules    map[string][]RuleParam
-	messages map[string]map[Lang]string
+	messages map[string]*message
 	registry map[string]RegistryEntry
-	// sourceObjects are the sources as answers cite them, built once (sourceObject).
-	sourceObjects map[string]map[string]any
-	sourceJSON    map[string]string // the same as JSON (Quote.AppendJSON)
-	feeCodes      map[int]FeeCode
-	prices        map[Code][]Price // sorted by valid_from, then fee code
-	checksum      string
-	dataDate      Date // the latest sources_verified date
-	years         []int
-	horizon       int // the last year the data speaks of: folders and explicit valid_to dates
-	split         *Split
-	synonyms      *Synonyms
-	conflicts     []Conflict                      // conflicts.csv, in file order
-	translations  map[Lang]map[Code][]Translation // the project's translations of labels (labels.go)
+	// sourceJSON are the sources as answers cite them, as JSON (Quote.AppendJSON), written
+	// once per dataset.
+	sourceJSON   map[string]string
+	feeCodes     map[int]FeeCode
+	prices       map[Code][]Price // sorted by valid_from, then fee code
+	checksum     string
+	dataDate     Date // the latest sources_verified date
+	years        []int
+	horizon      int // the last year the data speaks of: folders and explicit valid_to dates
+	split        *Split
+	synonyms     *Synonyms
+	conflicts    []Conflict                      // conflicts.csv, in file order
+	translations map[Lang]map[Code][]Translation // the project's translations of labels (labels.go)
 }
 
 // A Source is where figures come from: a table, a legal text, an article.
@@ -155,7 +155,7 @@ func NewDataset(files []File) (*Dataset, error) {
 		tariffs:  map[Code][]Tariff{},
 		params:   map[string][]Param{},
 		rules:    map[string][]RuleParam{},
-		messages: map[string]map[Lang]string{},
+		messages: map[string]*message{},
 		feeCodes: map[int]FeeCode{},
 		prices:   map[Code][]Price{},
 		registry: map[string]RegistryEntry{},
@@ -180,11 +180,9 @@ func NewDataset(files []File) (*Dataset, error) {
 			return nil, err
 		}
 	}
-	ds.sourceObjects = make(map[string]map[string]any, len(ds.sources))
 	ds.sourceJSON = make(map[string]string, len(ds.sources))
 	var buf []byte
 	for id := range ds.sources {
-		ds.sourceObjects[id] = ds.sourceObject(id)
 		buf = ds.appendSourceJSON(buf[:0], id)
 		ds.sourceJSON[id] = string(buf)
 	}
@@ -327,8 +325,10 @@ func (ds *Dataset) sourceIDs(r record, col string) ([]string, error) {
 	if raw == "" {
 		return nil, r.fail(col, "every figure needs a source")
 	}
-	var ids []string
-	for _, id := range strings.Split(raw, ";") {
+	ids := make([]string, 0, strings.Count(raw, ";")+1)
+	for rest, more := raw, true; more; {
+		var id string
+		id, rest, more = strings.Cut(rest, ";")
 		id = strings.TrimSpace(id)
 		if _, ok := ds.sources[id]; !ok {
 			return nil, r.fail(col, strconv.Quote(id)+" is not in sources.csv")
@@ -553,21 +553,38 @@ func (ds *Dataset) readMessages(f File) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range recs {
+	all := make([]message, len(recs)) // one allocation for every message
+	ds.messages = make(map[string]*message, len(recs))
+	for i, r := range recs {
 		k := r.get("key")
 		if _, dup := ds.messages[k]; dup {
 			return r.fail("key", strconv.Quote(k)+" is defined twice")
 		}
-		m := map[Lang]string{}
-		for _, l := range []Lang{EN, FR, NL, DE} {
-			if r.get(string(l)) == "" {
+		m := &all[i]
+		for j, l := range messageLangs {
+			if m[j] = r.get(string(l)); m[j] == "" {
 				return r.fail(string(l), "missing translation")
 			}
-			m[l] = r.get(string(l))
 		}
 		ds.messages[k] = m
 	}
 	return nil
+}
+
+// A message is a text of messages.csv in each of messageLangs (a map per message was a
+// sixth of the start-up's allocations).
+type message [4]string
+
+var messageLangs = [4]Lang{EN, FR, NL, DE}
+
+// in returns the message in l: "" for a language it has not.
+func (m *message) in(l Lang) string {
+	for i, x := range messageLangs {
+		if x == l {
+			return m[i]
+		}
+	}
+	return ""
 }
 
 // checkLabels requires a label in French or Dutch on at least one row of each code: an

@@ -178,7 +178,7 @@ func TestRegistryNamesTheRulesOfTheCode(t *testing.T) {
 // quotedKeys finds the string literals that look like message keys: a prefix that
 // messages.csv uses, a dot, and a name. A literal ending in "." or "_" is the start of a key
 // built with a suffix (supplement.ban-shared-room. + value), not a key itself.
-func quotedKeys(src string, messages map[string]map[Lang]string) []string {
+func quotedKeys(src string, messages map[string]*message) []string {
 	prefixes := map[string]bool{}
 	for k := range messages {
 		prefixes[k[:strings.IndexByte(k+".", '.')]] = true

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -12,24 +13,31 @@ import (
 // page's formatter (site/format.js, Intl with fr-BE, nl-BE, de-BE, en-BE), so the command
 // line and the page print the same.
 func FormatEuros(d decimal.Decimal, l Lang) string {
-	s := euros(d)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+	var num, out [48]byte // on the stack: one allocation, the string (issue 12.3)
+	s := appendEuros(num[:0], d)
+	b := out[:0]
+	if len(s) > 0 && s[0] == '-' {
+		b, s = append(b, '-'), s[1:]
 	}
-	whole, cents, _ := strings.Cut(s, ".")
+	whole, cents := s, s[len(s):]
+	for i, c := range s {
+		if c == '.' {
+			whole, cents = s[:i], s[i+1:]
+			break
+		}
+	}
 	group := "."
 	if l == FR {
 		group = "\u202f"
 	}
-	var b strings.Builder
-	for i, r := range whole {
+	for i, c := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(group)
+			b = append(b, group...)
 		}
-		b.WriteRune(r)
+		b = append(b, c)
 	}
-	return sign + b.String() + "," + cents + " €"
+	b = append(append(append(b, ','), cents...), " €"...)
+	return string(b)
 }
 
 // Message returns the text of a message key (messages.csv) in a language: the one
@@ -52,64 +60,112 @@ func monthNames(l Lang) [12]string {
 // FormatDate writes a date as readers of the language read it, as the page does (Intl,
 // day, long month, year): "1 mars 2024", "1 maart 2024", "1. März 2024", "1 March 2024".
 func FormatDate(d Date, l Lang) string {
-	if d == 0 {
-		return ""
-	}
-	day := itoa(int(d) % 100)
-	if l == DE {
-		day += "."
-	}
-	return day + " " + monthNames(l)[int(d)/100%100-1] + " " + itoa(d.Year())
+	var b strings.Builder
+	writeDate(&b, d, l)
+	return b.String()
 }
 
 // FormatPeriod writes a period in words: "du 1 janvier 2024 au 31 décembre 2024", or for
 // an open one "à partir du 1 janvier 2026" (until further notice).
 func FormatPeriod(p Period, l Lang) string {
-	from, to := FormatDate(p.From, l), FormatDate(p.To, l)
-	switch l {
-	case FR:
-		if p.To == 0 {
-			return "à partir du " + from
-		}
-		return "du " + from + " au " + to
-	case NL:
-		if p.To == 0 {
-			return "vanaf " + from
-		}
-		return "van " + from + " tot " + to
-	case DE:
-		if p.To == 0 {
-			return "ab dem " + from
-		}
-		return "vom " + from + " bis " + to
-	}
-	if p.To == 0 {
-		return "from " + from
-	}
-	return "from " + from + " to " + to
+	var b strings.Builder
+	writePeriod(&b, p, l)
+	return b.String()
 }
 
 // localize writes the dates and periods of a message's arguments in the reader's words.
 // Arguments named from, date, period and periods carry a date (YYYY-MM-DD), a period or a
 // list of periods separated by ", " (Period.String's form).
 func localize(l Lang, key, v string) string {
+	var b strings.Builder
+	writeLocalized(&b, l, key, v)
+	return b.String()
+}
+
+// writeDate, writePeriod and writeLocalized write FormatDate's, FormatPeriod's and
+// localize's words straight into a message being filled in (Dataset.textOf): no string per
+// date, period or part (issue 12.3: a quote's messages carry half a dozen dates).
+
+func writeDate(b *strings.Builder, d Date, l Lang) {
+	if d == 0 {
+		return
+	}
+	var n [8]byte
+	b.Write(strconv.AppendInt(n[:0], int64(d)%100, 10))
+	if l == DE {
+		b.WriteByte('.')
+	}
+	b.WriteByte(' ')
+	b.WriteString(monthNames(l)[int(d)/100%100-1])
+	b.WriteByte(' ')
+	b.Write(strconv.AppendInt(n[:0], int64(d.Year()), 10))
+}
+
+func writePeriod(b *strings.Builder, p Period, l Lang) {
+	open, from, to := "from ", "from ", " to "
+	switch l {
+	case FR:
+		open, from, to = "à partir du ", "du ", " au "
+	case NL:
+		open, from, to = "vanaf ", "van ", " tot "
+	case DE:
+		open, from, to = "ab dem ", "vom ", " bis "
+	}
+	if p.To == 0 {
+		b.WriteString(open)
+		writeDate(b, p.From, l)
+		return
+	}
+	b.WriteString(from)
+	writeDate(b, p.From, l)
+	b.WriteString(to)
+	writeDate(b, p.To, l)
+}
+
+func writeLocalized(b *strings.Builder, l Lang, key, v string) {
 	switch key {
 	case "from", "date":
 		if d, err := ParseDate(v); err == nil {
-			return FormatDate(d, l)
+			writeDate(b, d, l)
+			return
 		}
 	case "period", "periods":
-		parts := strings.Split(v, ", ")
-		for i, s := range parts {
-			from, to, ok := strings.Cut(s, " → ")
-			a, err1 := ParseDate(from)
-			b, err2 := ParseDate(to)
-			if !ok || err1 != nil || (to != "" && err2 != nil) {
-				return v
-			}
-			parts[i] = FormatPeriod(Period{From: a, To: b}, l)
+		// All the periods in words, or v as it is when one of them does not read.
+		if readPeriods(v, nil, l) {
+			readPeriods(v, b, l)
+			return
 		}
-		return strings.Join(parts, ", ")
 	}
-	return v
+	b.WriteString(v)
+}
+
+// readPeriods reads a list of periods "YYYY-MM-DD → YYYY-MM-DD, YYYY-MM-DD → , …" and,
+// when b is not nil, writes them in words, separated by ", ". It reports whether every
+// period reads.
+func readPeriods(v string, b *strings.Builder, l Lang) bool {
+	for rest, more, n := v, true, 0; more; n++ {
+		var s string
+		s, rest, more = strings.Cut(rest, ", ")
+		from, to, ok := strings.Cut(s, " → ")
+		if !ok {
+			return false
+		}
+		var p Period
+		var err error
+		if p.From, err = ParseDate(from); err != nil {
+			return false
+		}
+		if to != "" {
+			if p.To, err = ParseDate(to); err != nil {
+				return false
+			}
+		}
+		if b != nil {
+			if n > 0 {
+				b.WriteString(", ")
+			}
+			writePeriod(b, p, l)
+		}
+	}
+	return true
 }

@@ -22,15 +22,24 @@ func (ds *Dataset) textOf(lang Lang, key string, args map[string]string, pairs [
 	if !ok {
 		return key
 	}
-	s := m[lang]
+	s := m.in(lang)
 	if s == "" {
-		s = m[EN]
+		s = m[0] // English
 	}
 	if len(args)+len(pairs) == 0 || strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	var b strings.Builder // one allocation: its buffer becomes the string
-	b.Grow(len(s) + 64)
+	// One allocation: the builder's buffer becomes the string. Its size: the text, the
+	// arguments, and room for what dates and periods gain in words.
+	n := len(s) + 48
+	for _, v := range args {
+		n += len(v)
+	}
+	for k := 1; k < len(pairs); k += 2 {
+		n += len(pairs[k])
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for {
 		i := strings.IndexByte(s, '{')
 		if i < 0 {
@@ -54,7 +63,7 @@ func (ds *Dataset) textOf(lang Lang, key string, args map[string]string, pairs [
 			continue
 		}
 		b.WriteString(s[:i])
-		b.WriteString(localize(lang, name, v))
+		writeLocalized(&b, lang, name, v)
 		s = s[i+j+1:]
 	}
 	b.WriteString(s)

@@ -150,9 +150,9 @@ func TestAppendEuros(t *testing.T) {
 // text replaces each {placeholder} by its argument in one pass: a value is never read again
 // for placeholders, one without an argument stays, dates read in the reader's words.
 func TestTextPlaceholders(t *testing.T) {
-	ds := &Dataset{messages: map[string]map[Lang]string{
-		"k":    {EN: "from {from} pay {amount} ({amount}), {unknown} {", FR: "dès le {from}"},
-		"flat": {EN: "no placeholder"},
+	ds := &Dataset{messages: map[string]*message{ // en, fr, nl, de
+		"k":    {"from {from} pay {amount} ({amount}), {unknown} {", "dès le {from}"},
+		"flat": {"no placeholder"},
 	}}
 	assert.Equal(t, "from 1 March 2024 pay {from} ({from}), {unknown} {", ds.text(EN, "k", map[string]string{"from": "2024-03-01", "amount": "{from}"}))
 	assert.Equal(t, "dès le 1 mars 2024", ds.text(FR, "k", map[string]string{"from": "2024-03-01"}))

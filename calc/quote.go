@@ -66,7 +66,8 @@ type Quote struct {
 	Steps    []Step
 	Notes    []Step
 
-	ds *Dataset
+	ds   *Dataset
+	room [9]Step // room for 6 steps and 3 notes, allocated with the quote (the data's quotes have 3 to 5 and 0 to 2)
 }
 
 // ThirdParty says whether third-party payment (tiers payant) is mandatory, since when and
@@ -127,8 +128,8 @@ func (ds *Dataset) Quote(q Query) (*Quote, error) {
 		return nil, &NoDataError{Code: q.Code, Date: q.Date, Reason: ds.textArgs(q.Lang, "nodata.not-reimbursed", "from", r.Period.From.String())}
 	}
 
-	steps := make([]Step, 0, 12) // one allocation for the steps (up to 8) and the notes
-	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds, Steps: steps[:0:8], Notes: steps[8:8:12]}
+	res := &Quote{Query: q, Service: *t, Fee: *t.Fee, ds: ds}
+	res.Steps, res.Notes = res.room[:0:6], res.room[6:6:9] // more grow as any slice
 	res.Service.LabelFR, res.Service.LabelNL = ds.labelsOf(t)
 	res.step("fee.published", t.Fee, t.Sources, "code", string(t.Code), "label", res.label(), "period", t.Period.String())
 	if t.Link != "" {

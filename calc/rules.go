@@ -60,8 +60,9 @@ import (
 func (ds *Dataset) ruleFor(name string, t *Tariff, d Date, c Category) *RuleParam {
 	var best *RuleParam
 	bestRank := 0
-	for i := range ds.rules[name] {
-		p := &ds.rules[name][i]
+	rules := ds.rules[name] // one map lookup, not one per row
+	for i := range rules {
+		p := &rules[i]
 		if !p.Period.Contains(d) || !p.matchesPatient(c) {
 			continue
 		}

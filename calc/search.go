@@ -403,8 +403,21 @@ func lower(s string) string {
 	return s
 }
 
+// plainASCII reports whether s is ASCII without capitals.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // fold lowers case and strips the accents used in French, Dutch and German labels.
 func fold(s string) string {
+	if plainASCII(s) {
+		return s // nothing to lower or strip: no copy (the start-up folds every synonym)
+	}
 	var b strings.Builder
 	for _, r := range lower(s) {
 		switch r {

@@ -39,7 +39,7 @@ go run ./scripts/sitegen "$tmp/contract.js"
 # brotli for ~4 % more time per quote (README, Measurements). scripts/size.sh builds alike.
 GOOS=js GOARCH=wasm go build -trimpath -gcflags='honoraria/...=-l' -ldflags='-s -w' -o "$tmp/honoraria.wasm" ./wasm
 prefix="$(go run ./scripts/bundle -split "$tmp/data" ${PART_BYTES:+-part-bytes "$PART_BYTES"} ${data_dir:+"$data_dir"})"
-sed -i "s/__DATA_PREFIX__/$prefix/" "$tmp/honoraria.js"
+sed -i "s/__DATA_PREFIX__/$prefix/" "$tmp/honoraria.js" "$tmp/boot.js"
 # The coverage page's report (issue 6.3) comes with the split data, cut by the same parts:
 # data/coverage.json (summary) and data/coverage-PART.json (scripts/bundle -split).
 node scripts/finish-site.mjs "$tmp"

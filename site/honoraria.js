@@ -26,7 +26,8 @@
 // wasm's download and its streaming compilation, the data's core and the URL's part, and
 // wasm_exec.js (from the same Go toolchain as the wasm; it defines the global Go class:
 // a page that loaded it already keeps its own). The calculator's page calls load() from
-// boot.js, an async module of its head, before its other modules have loaded; its head
+// boot.js, the first script of its head, which has already started the wasm's
+// compilation, wasm_exec.js and the URL's part (Honoraria._boot: see boot.js); its head
 // also preloads the wasm, the core and wasm_exec.js, so the downloads start with the HTML.
 //
 // The build gives the wasm and wasm_exec.js content-hashed names and stamps the data's
@@ -93,15 +94,18 @@ async function start(api) {
   mark('start')();
   if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
   // The wasm compiles while it downloads; the core, the URL's parts and wasm_exec.js
-  // download alongside.
-  const module = compile();
-  const core = fetchText('core.txt');
-  const exec = typeof globalThis.Go === 'function' ? null : loadScript(EXEC_URL);
+  // download alongside. The calculator page's boot.js has started the compilation and
+  // wasm_exec.js before the loader arrived: take them over.
+  const boot = api._boot ?? {};
+  delete api._boot;
+  const module = compile(boot.compiling).then(mark('compiled'));
+  const core = fetchText('core.txt').then(mark('data'));
+  const exec = typeof globalThis.Go === 'function' ? null : (boot.exec?.catch(() => loadScript(EXEC_URL)) ?? loadScript(EXEC_URL));
   for (const p of [module, core, exec]) p?.catch(() => {}); // awaited below; not unhandled meanwhile
   const parts = partsInURL().map((name) => fetchPart(name).then((text) => [name, text], () => null));
   await exec;
   const go = new globalThis.Go();
-  const [compiled, text, ...got] = await Promise.all([module.then(mark('compiled')), core.then(mark('data')), ...parts]);
+  const [compiled, text, ...got] = await Promise.all([module, core, ...parts]);
   const instance = await WebAssembly.instantiate(compiled, go.importObject);
   mark('run')();
   coreText = text;
@@ -246,10 +250,11 @@ function mark(name) {
   };
 }
 
-// compile fetches the wasm and compiles it as it downloads.
-async function compile() {
+// compile fetches the wasm and compiles it as it downloads — or takes over the compilation
+// the page's boot.js started (early).
+async function compile(early) {
   try {
-    return await WebAssembly.compileStreaming(fetch(WASM_URL));
+    return await (early ?? WebAssembly.compileStreaming(fetch(WASM_URL)));
   } catch (streamingError) {
     // A host that serves .wasm with the wrong MIME type breaks streaming
     // compilation; compiling from bytes still works.
