@@ -12,7 +12,7 @@ import { openPage, waitReady, values, cli, useSite } from './helpers.mjs';
 
 let page;
 const site = useSite(async () => {
-  ({ page } = await site.open('/'));
+  page = await site.visit('/');
 });
 
 const LONG = 'x'.repeat(5000);
@@ -119,12 +119,10 @@ const PAGE_BAD = {
 
 for (const [field, bad] of Object.entries(PAGE_BAD)) {
   test(`the page: a bad ${field} in the URL names the field and shows no amount`, async () => {
-    const { context, page: p } = await openPage(site.browser);
     for (const v of bad) {
       const q = new URLSearchParams({ ...BASE, ...WITH[field], lang: 'en' });
       q.set(field, v);
-      await p.goto(`${site.server.url}?${q}`);
-      await waitReady(p);
+      const p = await site.visit(`/?${q}`);
       const what = `${field}=${show(v)}`;
       const fees = await p.$$eval('[data-field="fee"]', (ns) => ns.filter((n) => n.hasAttribute('data-value')).length);
       assert.equal(fees, 0, `${what}: a fee is shown`);
@@ -141,12 +139,16 @@ for (const [field, bad] of Object.entries(PAGE_BAD)) {
       assert.ok(await p.locator('#history').isHidden(), `${what}: history`);
       assert.deepEqual(p.errors, [], what);
     }
-    await context.close();
   });
 }
 
-test('the page: an unknown language in the URL is named in a notice; the answer comes in a language the page has', async () => {
-  const { context, page: p } = await openPage(site.browser, { contextOptions: { locale: 'nl-BE' } });
+test('the page: the browser language chooses the page language; an unknown language in the URL is named in a notice and the answer comes in a language the page has', async () => {
+  const { context, page: p } = await openPage(site.browser, { contextOptions: { locale: 'nl-BE', serviceWorkers: 'block' } });
+  // No ?lang=: the browser's language.
+  await p.goto(`${site.server.url}?${new URLSearchParams(BASE)}`);
+  await waitReady(p);
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'nl');
+  assert.ok(await p.locator('#url-notice').isHidden());
   for (const v of ['xx', 'FR', '😀', LONG]) {
     const q = new URLSearchParams({ ...BASE, lang: v });
     await p.goto(`${site.server.url}?${q}`);
