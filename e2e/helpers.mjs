@@ -13,7 +13,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = process.env.HONORARIA_DIST || join(ROOT, 'dist');
-const BIN = mkdtempSync(join(tmpdir(), 'honoraria-e2e-'));
+// The commands the tests run (cmd/serve, cmd/honoraria): built once for the whole run when
+// `make e2e` gives their folder (HONORARIA_E2E_BIN), else once per test file.
+const BIN = process.env.HONORARIA_E2E_BIN || mkdtempSync(join(tmpdir(), 'honoraria-e2e-'));
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
