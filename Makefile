@@ -8,7 +8,7 @@ GOBIN := $(shell $(GO) env GOPATH)/bin
 STATICCHECK := $(GOBIN)/staticcheck
 WASM_EXEC_PATH := $(shell $(GO) env GOROOT)/lib/wasm
 
-.PHONY: all build serve test unit js-unit lint wasm-test e2e fuzz bench size deps browser clean
+.PHONY: all build serve test go-tests e2e-run unit js-unit lint wasm-test e2e fuzz bench size deps browser clean
 
 all: build
 
@@ -22,8 +22,16 @@ serve: build
 	PORT=$(PORT) $(GO) run ./cmd/serve -dir dist
 
 ## test: every test — vet, staticcheck (native and js/wasm), Go tests, a short fuzz run,
-## the wasm bridge under node, and the browser tests in Chromium
-test: lint unit js-unit size fuzz wasm-test e2e
+## the wasm bridge under node, and the browser tests in Chromium. The site is built first;
+## then the browser tests run alongside the rest, one after the other (two jobs on two
+## cores: the browser tests alone keep about one core busy). Each job's output is printed
+## when it ends.
+test: deps browser
+	umask 077 && bash scripts/build-site.sh dist $(DATA_DIR)
+	$(MAKE) --no-print-directory -j2 --output-sync=target go-tests e2e-run
+
+go-tests:
+	for t in lint unit js-unit size fuzz wasm-test; do $(MAKE) --no-print-directory $$t || exit 1; done
 
 unit:
 	$(GO) test -count=1 ./...
@@ -50,17 +58,28 @@ fuzz:
 wasm-test:
 	env -i PATH="$(PATH):$(WASM_EXEC_PATH)" HOME="$(HOME)" GOCACHE="$$($(GO) env GOCACHE)" GOPATH="$$($(GO) env GOPATH)" GOMODCACHE="$$($(GO) env GOMODCACHE)" GOFLAGS=-mod=mod GOOS=js GOARCH=wasm $(GO) test -count=1 ./wasm/ ./calc/
 
+## deps: the npm packages of package-lock.json, installed again only when the lock file
+## changed since the last install (a copy of it is kept in node_modules/)
 deps:
-	npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+	@cmp -s package-lock.json node_modules/.honoraria-lock 2>/dev/null || { \
+	  npm ci --no-audit --no-fund || npm install --no-audit --no-fund; } && cp package-lock.json node_modules/.honoraria-lock
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
 
 ## e2e: the browser tests (headless Debian chromium driven by playwright-core). The site is
 ## built under umask 077 so that e2e/dist.test.mjs can check dist/ is readable by any host.
+## The commands the tests start (the server, the command line) are built once, into a
+## temporary folder the test files share (HONORARIA_E2E_BIN). e2e-run: the tests on the
+## dist/ already built.
 e2e: deps browser
 	umask 077 && bash scripts/build-site.sh dist $(DATA_DIR)
-	node --test e2e/
+	$(MAKE) --no-print-directory e2e-run
+
+e2e-run:
+	bin="$$(mktemp -d)" && trap 'rm -rf "$$bin"' EXIT && \
+	$(GO) build -o "$$bin/serve" ./cmd/serve && $(GO) build -o "$$bin/honoraria" ./cmd/honoraria && \
+	HONORARIA_E2E_BIN="$$bin" node --test e2e/
 
 ## bench: Go benchmarks (one quote, a year's coverage)
 bench:

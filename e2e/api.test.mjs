@@ -7,7 +7,7 @@ import { cli, flags, useSite } from './helpers.mjs';
 
 let page;
 const site = useSite(async () => {
-  ({ page } = await site.open('/'));
+  page = await site.visit('/');
 });
 
 // Each query with its expected outcome, pinned (BRIEF §4 and the bundled data): the page and

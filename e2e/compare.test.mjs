@@ -4,10 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, waitReady, settled, axeSource } from './helpers.mjs';
+import { useSite, settled, axeSource } from './helpers.mjs';
 
 const site = useSite();
-const open = site.open;
+const visit = site.visit;
 
 // column(page, scenario) → {field: data-value or null} for one column of the table.
 async function column(page, scenario) {
@@ -22,7 +22,7 @@ const text = async (loc) => (await loc.innerText()).replace(/\s+/g, ' ').trim();
 const param = (page, name) => new URL(page.url()).searchParams.get(name);
 
 test('compare patients (default): 6,00 / 4,00 / 1,50 / 1,00 and why the neighbour pays less', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&dmg=1&lang=fr');
+  const page = await visit('/?code=101076&date=2024-03-01&dmg=1&lang=fr');
   assert.equal(await page.locator('#compare-kind').inputValue(), 'patient');
   assert.equal(param(page, 'compare'), null, 'the default is not written in the URL');
   const shares = {};
@@ -50,11 +50,10 @@ test('compare patients (default): 6,00 / 4,00 / 1,50 / 1,00 and why the neighbou
   await sup.locator('summary').click();
   assert.ok(await reason.isVisible());
   assert.match(await reason.innerText(), /conventionné|convention/i);
-  await context.close();
 });
 
 test('compare doctors: same reimbursement 27,81 € for the four statuses, supplement only partial-free and non-conventioned', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&dmg=1&lang=en');
+  const page = await visit('/?code=101076&date=2024-03-01&dmg=1&lang=en');
   await page.selectOption('#compare-kind', 'doctor');
   await page.waitForFunction(() => document.querySelector('#compare')?.dataset.kind === 'doctor');
   assert.equal(param(page, 'compare'), 'doctor');
@@ -72,11 +71,10 @@ test('compare doctors: same reimbursement 27,81 € for the four statuses, suppl
   assert.equal(await why(page, 'supplement').getAttribute('data-allowed'), 'scenario_doctor_partial-free scenario_doctor_nonconventioned');
   assert.match(await text(why(page, 'supplement')), /may be charged in “Partially conventioned, free hours” and “Not conventioned”, not in/);
   assert.equal(await why(page, 'share').count(), 0);
-  await context.close();
 });
 
 test('compare referral: 102034 on 1 May 2016 with a DMG, 12,00 vs 7,00 ordinary, 3,00 vs 1,00 preferential', async () => {
-  const { context, page } = await open('/?code=102034&date=2016-05-01&dmg=1&compare=referral&lang=en');
+  const page = await visit('/?code=102034&date=2016-05-01&dmg=1&compare=referral&lang=en');
   assert.equal(await page.locator('#compare-kind').inputValue(), 'referral');
   const share = async (sc) => (await column(page, sc))['personal-share'];
   assert.equal(await share('scenario_ordinary_dmg_notreferred'), '12.00');
@@ -93,7 +91,6 @@ test('compare referral: 102034 on 1 May 2016 with a DMG, 12,00 vs 7,00 ordinary,
   await page.waitForFunction(() => document.querySelector('#compare td[data-scenario="scenario_current"][data-compare="personal-share"]')?.dataset.value === '7.00');
   await settled(page);
   assert.equal(await why(page, 'share').getAttribute('data-diff'), '6.00');
-  await context.close();
 });
 
 test('the why sentence speaks the page’s four languages', async () => {
@@ -104,14 +101,13 @@ test('the why sentence speaks the page’s four languages', async () => {
     en: /the patient pays 5,00 € less than/,
   };
   for (const [lang, re] of Object.entries(expect)) {
-    const { context, page } = await open(`/?code=101076&date=2024-03-01&lang=${lang}`);
+    const page = await visit(`/?code=101076&date=2024-03-01&lang=${lang}`);
     assert.match(await text(why(page, 'share')), re, lang);
-    await context.close();
   }
 });
 
 test('compare your own cases: choose, add, remove, and the URL brings them back', async () => {
-  const { context, page } = await open('/?code=102034&date=2016-05-01&dmg=1&lang=en');
+  const page = await visit('/?code=102034&date=2016-05-01&dmg=1&lang=en');
   await page.selectOption('#compare-kind', 'custom');
   await page.waitForFunction(() => document.querySelector('#compare')?.dataset.kind === 'custom');
   // Two cases by default, no "your choice" column.
@@ -144,16 +140,14 @@ test('compare your own cases: choose, add, remove, and the URL brings them back'
   assert.equal(param(page, 'cols'), 'ordinary.nodmg_preferential.dmg.referred_nonconventioned.age70');
   const before = await page.$$eval('#compare td[data-scenario]', (tds) => tds.map((td) => `${td.dataset.scenario}/${td.dataset.compare}=${td.dataset.value}`));
   // Round trip: the same URL opened fresh shows the same cases and the same values.
-  const again = await openPage(site.browser);
-  await again.page.goto(url);
-  await waitReady(again.page);
-  assert.equal(await again.page.locator('#compare-kind').inputValue(), 'custom');
-  assert.equal(await again.page.locator('#cc2-referred').inputValue(), 'yes');
-  assert.equal(await again.page.locator('#cc3-doctor').inputValue(), 'nonconventioned');
-  assert.equal(await again.page.locator('#cc3-age').inputValue(), '70');
-  const after = await again.page.$$eval('#compare td[data-scenario]', (tds) => tds.map((td) => `${td.dataset.scenario}/${td.dataset.compare}=${td.dataset.value}`));
+  await visit(new URL(url).pathname + new URL(url).search);
+  assert.equal(await page.locator('#compare-kind').inputValue(), 'custom');
+  assert.equal(await page.locator('#cc2-referred').inputValue(), 'yes');
+  assert.equal(await page.locator('#cc3-doctor').inputValue(), 'nonconventioned');
+  assert.equal(await page.locator('#cc3-age').inputValue(), '70');
+  const after = await page.$$eval('#compare td[data-scenario]', (tds) => tds.map((td) => `${td.dataset.scenario}/${td.dataset.compare}=${td.dataset.value}`));
   assert.deepEqual(after, before);
-  await again.context.close();
+  // The page opened from the URL goes on: remove, the minimum, back to patients.
   // Remove case 1: two cases are left, renumbered, the add button has the focus.
   await page.click('button[data-remove="1"]');
   await page.waitForFunction(() => document.querySelectorAll('#compare-custom fieldset.compare-case').length === 2);
@@ -165,27 +159,24 @@ test('compare your own cases: choose, add, remove, and the URL brings them back'
   await page.selectOption('#compare-kind', 'patient');
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('compare'));
   assert.equal(param(page, 'cols'), null);
-  await context.close();
 });
 
 test('compare: URL round trip of every kind, an unknown kind falls back to patients', async () => {
   for (const kind of ['doctor', 'referral', 'custom']) {
-    const { context, page } = await open(`/?code=101076&date=2024-03-01&compare=${kind}&lang=nl`);
+    const page = await visit(`/?code=101076&date=2024-03-01&compare=${kind}&lang=nl`);
     assert.equal(await page.locator('#compare-kind').inputValue(), kind);
     assert.equal(await page.locator('#compare').getAttribute('data-kind'), kind);
     assert.equal(param(page, 'compare'), kind);
-    await context.close();
   }
-  const { context, page } = await open('/?code=101076&date=2024-03-01&compare=%3Cb%3E&lang=nl');
+  const page = await visit('/?code=101076&date=2024-03-01&compare=%3Cb%3E&lang=nl');
   assert.equal(await page.locator('#compare-kind').inputValue(), 'patient');
   assert.equal(param(page, 'compare'), null);
   assert.equal(page.errors.length, 0, page.errors.join('\n'));
-  await context.close();
 });
 
 test('compare: a column without data says "no data" and shows no amount', async () => {
   // 101113 in 2024 has figures only for a patient with a DMG.
-  const { context, page } = await open('/?code=101113&date=2024-03-01&dmg=1&lang=en');
+  const page = await visit('/?code=101113&date=2024-03-01&dmg=1&lang=en');
   const none = await column(page, 'scenario_ordinary');
   assert.equal(none['personal-share'], null);
   assert.equal(none.reimbursement, null);
@@ -193,13 +184,12 @@ test('compare: a column without data says "no data" and shows no amount', async 
   assert.equal(await cell.innerText(), 'no data');
   assert.doesNotMatch(await cell.innerText(), /€/);
   assert.equal((await column(page, 'scenario_ordinary_dmg'))['personal-share'], '0.00');
-  await context.close();
 });
 
 test('compare: axe finds no serious or critical violation in any kind, and 360 px has no page-wide scroll', async () => {
   const axe = axeSource();
   for (const kind of ['patient', 'doctor', 'referral', 'custom']) {
-    const { context, page } = await open(`/?code=102034&date=2016-05-01&dmg=1&compare=${kind}&lang=fr`, { width: 360, height: 780, contextOptions: { bypassCSP: true } });
+    const page = await visit(`/?code=102034&date=2016-05-01&dmg=1&compare=${kind}&lang=fr`, { width: 360, height: 780 });
     await page.locator('#compare details summary').first().click();
     await page.evaluate(axe);
     const result = await page.evaluate(async () => {
@@ -215,6 +205,5 @@ test('compare: axe finds no serious or critical violation in any kind, and 360 p
       const small = await page.$$eval('#compare-custom select, #compare-custom input, #compare-custom button', (els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.id || e.textContent));
       assert.deepEqual(small, []);
     }
-    await context.close();
   }
 });

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { useSite, values, axeSource } from './helpers.mjs';
 
 const site = useSite();
-const open = site.open;
+const visit = site.visit;
 
 const statut = (page) => page.locator('[data-field="doctor-statut-social"]');
 
 test('doctor view of 101076 on 2024-03-01 for an ordinary patient: fee, shares, no supplement, TP optional but mandatory for BIM', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&view=doctor&lang=en');
+  const page = await visit('/?code=101076&date=2024-03-01&view=doctor&lang=en');
   const panel = page.locator('#doctor-view');
   assert.ok(await panel.isVisible());
   assert.equal(await page.locator('#doctor-title').innerText(), 'What you may charge this patient');
@@ -39,11 +39,10 @@ test('doctor view of 101076 on 2024-03-01 for an ordinary patient: fee, shares, 
   // The patient's result stays on the page too, with the contract's data-values.
   assert.equal(v.fee, '31.81');
   assert.deepEqual(page.errors, []);
-  await context.close();
 });
 
 test('doctor view: a preferential patient with a DMG — third-party payment mandatory since 2015-07-01, collect 1,00 €', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&insured=preferential&dmg=1&view=doctor&lang=fr');
+  const page = await visit('/?code=101076&date=2024-03-01&insured=preferential&dmg=1&view=doctor&lang=fr');
   const v = await values(page);
   assert.equal(v['doctor-tp-mandatory'], 'true');
   assert.equal(v['doctor-tp-from'], '2015-07-01');
@@ -54,11 +53,10 @@ test('doctor view: a preferential patient with a DMG — third-party payment man
   assert.match(text, /Obligatoire pour ce patient/);
   assert.match(text, /obligatoire depuis le 1 juillet 2015/);
   assert.match(text, /Seulement le ticket modérateur/);
-  await context.close();
 });
 
 test('doctor view: 103132 (home visit) for an 80-year-old on 2024-03-01', async () => {
-  const { context, page } = await open('/?code=103132&date=2024-03-01&age=80&view=doctor&lang=nl');
+  const page = await visit('/?code=103132&date=2024-03-01&age=80&view=doctor&lang=nl');
   const v = await values(page);
   assert.equal(v['doctor-fee'], '45.81');
   assert.equal(v['doctor-reimbursement'], '29.78');
@@ -66,11 +64,10 @@ test('doctor view: 103132 (home visit) for an 80-year-old on 2024-03-01', async 
   assert.equal(v['doctor-tp-mandatory'], 'false');
   assert.equal(v['doctor-tp-preferential'], undefined, 'home visits: no mandatory TP even for BIM');
   assert.match(await page.locator('#doctor-view').innerText(), /U mag geen supplement aanrekenen/);
-  await context.close();
 });
 
 test('doctor view: the statut social follows the convention status (full, partial, in training, none)', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&view=doctor&lang=de');
+  const page = await visit('/?code=101076&date=2024-03-01&view=doctor&lang=de');
   const year = await page.evaluate(() => Honoraria.year(2024, 'de'));
   assert.equal(await statut(page).getAttribute('data-value'), year.statut_social.full);
   assert.match(await page.locator('.statut').innerText(), /Vertragsarzt/);
@@ -101,11 +98,10 @@ test('doctor view: the statut social follows the convention status (full, partia
   assert.match(text, /Drittzahlerregelung/);
   // The query sent to the engine does not carry the page's own parameters.
   assert.equal(v.fee, '31.81');
-  await context.close();
 });
 
 test('doctor view: switching between patient and doctor on the page updates the URL; the URL reproduces it', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&lang=en');
+  const page = await visit('/?code=101076&date=2024-03-01&lang=en');
   assert.equal(await page.locator('#doctor-view').isVisible(), false);
   assert.equal(await page.locator('#training').isVisible(), false);
   await page.check('input[name="view"][value="doctor"]');
@@ -113,36 +109,32 @@ test('doctor view: switching between patient and doctor on the page updates the 
   assert.ok(await page.locator('#training').isVisible());
   assert.match(page.url(), /view=doctor/);
   const shown = await values(page);
-  const again = await open(new URL(page.url()).pathname + new URL(page.url()).search);
-  assert.deepEqual(await values(again.page), shown);
-  await again.context.close();
+  // The URL alone reproduces it (the page opened again from it).
+  await visit(new URL(page.url()).pathname + new URL(page.url()).search);
+  assert.deepEqual(await values(page), shown);
   await page.check('input[name="view"][value="patient"]');
   assert.equal(await page.locator('#doctor-view').isVisible(), false);
   assert.doesNotMatch(page.url(), /view=/);
-  await context.close();
 });
 
 test('doctor view without a service still shows the statut social; no data says so', async () => {
-  const { context, page } = await open('/?date=2024-03-01&view=doctor&lang=en');
+  const page = await visit('/?date=2024-03-01&view=doctor&lang=en');
   assert.ok(await page.locator('#doctor-view').isVisible());
   assert.match(await statut(page).getAttribute('data-value'), /^\d+\.\d{2}$/);
-  const nodata = await open('/?code=101076&date=2010-03-01&view=doctor&lang=en');
-  assert.match(await nodata.page.locator('#doctor-view').innerText(), /No answer for this service on this date/);
-  assert.equal((await values(nodata.page))['doctor-fee'], undefined);
-  await nodata.context.close();
-  await context.close();
+  await visit('/?code=101076&date=2010-03-01&view=doctor&lang=en');
+  assert.match(await page.locator('#doctor-view').innerText(), /No answer for this service on this date/);
+  assert.equal((await values(page))['doctor-fee'], undefined);
 });
 
 test('doctor view: axe-core finds no serious or critical violations; fits 360 px; keyboard reaches the switch', async () => {
   for (const path of ['/?code=101076&date=2024-03-01&view=doctor&lang=fr', '/?code=101076&date=2024-03-01&insured=preferential&dmg=1&view=doctor&lang=nl']) {
-    const { context, page } = await open(path, { contextOptions: { bypassCSP: true } });
+    const page = await visit(path);
     await page.evaluate(axeSource());
     const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
     const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], path);
-    await context.close();
   }
-  const { context, page } = await open('/?code=101076&date=2024-03-01&view=doctor&lang=fr', { width: 360, height: 740 });
+  const page = await visit('/?code=101076&date=2024-03-01&view=doctor&lang=fr', { width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   assert.ok(await page.locator('[data-field="doctor-fee"]').isVisible());
@@ -158,5 +150,4 @@ test('doctor view: axe-core finds no serious or critical violations; fits 360 px
   assert.equal(await page.locator('#doctor-view').isVisible(), false);
   await page.keyboard.press('ArrowDown');
   assert.ok(await page.locator('#doctor-view').isVisible());
-  await context.close();
 });

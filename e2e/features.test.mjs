@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { useSite, openPage, values } from './helpers.mjs';
 
 const site = useSite();
-const open = site.open;
+const visit = site.visit;
 
 const cell = (page, scenario, field) =>
   page.locator(`#compare td[data-scenario="${scenario}"][data-compare="${field}"]`);
 
 test('compare: preferential and ordinary patients with a DMG side by side (1,00 € vs 4,00 €)', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&lang=fr');
+  const page = await visit('/?code=101076&date=2024-03-01&lang=fr');
   assert.ok(await page.locator('#compare').isVisible());
   const heads = await page.locator('#compare thead th').allInnerTexts();
   assert.deepEqual(heads, ['Votre choix', 'Ordinaire, sans DMG', 'Ordinaire, avec DMG', 'BIM, sans DMG', 'BIM, avec DMG']);
@@ -34,11 +34,10 @@ test('compare: preferential and ordinary patients with a DMG side by side (1,00 
   assert.equal(await cell(page, 'scenario_current', 'personal-share').getAttribute('data-value'), '6.00');
   await page.check('#dmg');
   await page.waitForFunction(() => document.querySelector('#compare td[data-scenario="scenario_current"][data-compare="personal-share"]')?.dataset.value === '4.00');
-  await context.close();
 });
 
 test('history: an SVG chart with one point per year with data and gaps where there is none', async () => {
-  const { context, page } = await open('/?code=102771&date=2020-06-01&lang=en');
+  const page = await visit('/?code=102771&date=2020-06-01&lang=en');
   assert.ok(await page.locator('#history').isVisible());
   assert.equal(await page.locator('#history svg.history-chart').count(), 1);
   const rows = await page.$$eval('#history tr[data-year]', (trs) => trs.map((tr) => ({
@@ -63,11 +62,10 @@ test('history: an SVG chart with one point per year with data and gaps where the
   // Every line of the chart has a legend, and the caption says what gaps mean.
   assert.equal(await page.locator('#history .legend li').count(), 3);
   assert.match(await page.locator('#history figcaption').innerText(), /gaps: no data/);
-  await context.close();
 });
 
 test('history: 101076 on 1 March 2024 draws the three series, each point titled', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&dmg=1&lang=nl');
+  const page = await visit('/?code=101076&date=2024-03-01&dmg=1&lang=nl');
   for (const s of ['fee', 'reimbursement', 'share']) {
     assert.equal(await page.locator(`#history path.series-${s}`).count() >= 1, true, s);
   }
@@ -76,11 +74,10 @@ test('history: 101076 on 1 March 2024 draws the three series, each point titled'
   assert.equal(await row.locator('[data-field="history-share"]').getAttribute('data-value'), '4.00');
   const title = await page.locator('#history circle.series-fee title').first().textContent();
   assert.match(title, /^\d{4} — Honorarium/);
-  await context.close();
 });
 
 test('bill check: 40 € paid for 101076 to a conventioned doctor, ordinary patient with DMG → not allowed', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&dmg=1&doctor=conventioned&paid=40&lang=en');
+  const page = await visit('/?code=101076&date=2024-03-01&dmg=1&doctor=conventioned&paid=40&lang=en');
   const v = await values(page);
   assert.equal(v['bill-verdict'], 'not-allowed');
   assert.equal(v.paid, '40.00');
@@ -90,18 +87,16 @@ test('bill check: 40 € paid for 101076 to a conventioned doctor, ordinary pati
   assert.match(await bill.innerText(), /A supplement was charged, and it was not allowed\./);
   assert.ok(await bill.evaluate((n) => n.classList.contains('verdict-not-allowed')));
   // Typing the paid amount on the page gives the same verdict; paying the fee is fine.
-  const fresh = await open('/?code=101076&date=2024-03-01&dmg=1&lang=en');
-  await fresh.page.fill('#paid', '40');
-  assert.equal((await values(fresh.page))['bill-verdict'], 'not-allowed');
-  await fresh.page.fill('#paid', '31.81');
-  assert.equal((await values(fresh.page))['bill-verdict'], 'ok');
-  assert.match(await fresh.page.locator('section.bill').innerText(), /No supplement was charged/);
-  await fresh.context.close();
-  await context.close();
+  await visit('/?code=101076&date=2024-03-01&dmg=1&lang=en');
+  await page.fill('#paid', '40');
+  assert.equal((await values(page))['bill-verdict'], 'not-allowed');
+  await page.fill('#paid', '31.81');
+  assert.equal((await values(page))['bill-verdict'], 'ok');
+  assert.match(await page.locator('section.bill').innerText(), /No supplement was charged/);
 });
 
 test('print stylesheet: the controls are hidden, the result is printed', async () => {
-  const { context, page } = await open('/?code=101076&date=2024-03-01&insured=preferential&dmg=1&lang=fr');
+  const page = await visit('/?code=101076&date=2024-03-01&insured=preferential&dmg=1&lang=fr');
   assert.ok(await page.locator('#print').isVisible());
   await page.emulateMedia({ media: 'print' });
   for (const sel of ['#print', '#copy-link', '#lang', '.skip', '.view-switch', '#poster-link']) {
@@ -113,21 +108,19 @@ test('print stylesheet: the controls are hidden, the result is printed', async (
   assert.match(bg, /rgba\(0, 0, 0, 0\)|transparent/);
   await page.emulateMedia({ media: 'screen' });
   assert.ok(await page.locator('#print').isVisible());
-  await context.close();
 });
 
 test('the main page says plainly what it does and that it is not an official INAMI tool', async () => {
   for (const [lang, re] of [['fr', /pas un outil officiel de l’INAMI/], ['nl', /geen officiële tool van het RIZIV/], ['de', /kein offizielles Werkzeug des LIKIV/], ['en', /not an official INAMI\/RIZIV tool/]]) {
-    const { context, page } = await open(`/?lang=${lang}`);
+    const page = await visit(`/?lang=${lang}`);
     const intro = page.locator('section.intro');
     assert.ok(await intro.isVisible());
     assert.match(await intro.innerText(), re, lang);
-    await context.close();
   }
 });
 
 test('no data: the message links the coverage page', async () => {
-  const { context, page } = await open('/?code=101076&date=2010-03-01&lang=en');
+  const page = await visit('/?code=101076&date=2010-03-01&lang=en');
   assert.equal((await values(page)).fee, undefined);
   const link = page.locator('#result a.coverage-link');
   assert.ok(await link.isVisible());
@@ -136,7 +129,6 @@ test('no data: the message links the coverage page', async () => {
   // The footer links it too, and the poster is linked from the actions.
   assert.match(await page.locator('#coverage-link').getAttribute('href'), /^coverage\.html\?lang=en/);
   assert.match(await page.locator('#poster-link').getAttribute('href'), /^poster\.html\?lang=en.*codes=101076/);
-  await context.close();
 });
 
 // A host page on our origin (as an insurer would write it, with one script

@@ -13,7 +13,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = process.env.HONORARIA_DIST || join(ROOT, 'dist');
-const BIN = mkdtempSync(join(tmpdir(), 'honoraria-e2e-'));
+// The commands the tests run (cmd/serve, cmd/honoraria): built once for the whole run when
+// `make e2e` gives their folder (HONORARIA_E2E_BIN), else once per test file.
+const BIN = process.env.HONORARIA_E2E_BIN || mkdtempSync(join(tmpdir(), 'honoraria-e2e-'));
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -78,23 +80,45 @@ export async function openPage(browser, { width = 1200, height = 900, contextOpt
   return { context, page };
 }
 
-// useSite registers a test file's before/after hooks — one server and one browser
-// for all its tests — and returns {server, browser, open}: open(path, opts) opens a
-// page of the site (openPage's options) and waits until the calculator answered.
+// useSite registers a test file's before/after hooks — one server, one browser and one
+// page for all its tests — and returns {server, browser, page, visit, open}.
+//
+// visit(path, {width, height, wait}) navigates the file's shared page (the page of one
+// browser context, with service workers blocked: offline.test.mjs and coverage.test.mjs
+// test the worker in their own contexts): its requests and errors are reset, its viewport
+// set (1200×900 unless given) and its media back to screen, then it waits until the
+// calculator answered (unless wait is false). Navigating one page is the cheap way to load
+// the site again: the same renderer keeps the compiled wasm and the HTTP cache, where a
+// new context compiles everything again (about three times the CPU per load).
+//
+// open(path, opts) opens a page in a new context (openPage's options), for the tests that
+// need one of their own: another locale, init scripts, routes with the service worker on.
 export function useSite(ready) {
-  const site = { server: null, browser: null };
+  const site = { server: null, browser: null, page: null };
   before(async () => {
     site.server = await startServer();
     site.browser = await launch();
-    if (ready) await ready(site); // e.g. open the page a whole file shares
+    ({ page: site.page } = await openPage(site.browser, { contextOptions: { serviceWorkers: 'block' } }));
+    if (ready) await ready(site);
   });
   after(async () => {
     await site.browser?.close();
     await site.server?.stop();
   });
+  site.url = (path) => site.server.url.replace(/\/$/, '') + (path.startsWith('/') ? path : '/' + path);
+  site.visit = async (path, { width = 1200, height = 900, wait = true } = {}) => {
+    const { page } = site;
+    page.requests.length = 0;
+    page.errors.length = 0;
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(site.url(path));
+    if (wait) await waitReady(page);
+    return page;
+  };
   site.open = async (path, opts) => {
     const { context, page } = await openPage(site.browser, opts);
-    await page.goto(site.server.url.replace(/\/$/, '') + path);
+    await page.goto(site.url(path));
     await waitReady(page);
     return { context, page };
   };

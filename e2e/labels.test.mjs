@@ -5,21 +5,16 @@
 // the page's language (data/labels-de.csv, labels-en.csv; issue 11.3); the command line's
 // answer carries the same translation (label_translation).
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, cli } from './helpers.mjs';
+import { cli, useSite } from './helpers.mjs';
 
-let server, browser, labels;
+const site = useSite();
+const { visit } = site;
+let labels;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
+before(() => {
   labels = Object.fromEntries(cli(['coverage', '--json']).json.codes.map((c) => [c.code, c]));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const want = (code, lang) => (lang === 'nl' ? labels[code].label_nl : labels[code].label_fr);
@@ -29,9 +24,7 @@ for (const lang of ['fr', 'nl', 'de', 'en']) {
   const translated = lang === 'de' || lang === 'en';
   test(`${lang}: the result and the suggestions show the ${lang === 'nl' ? 'Dutch' : 'French'} label${translated ? ', then the project\'s translation, marked' : ''}`, async () => {
     const cliAnswer = cli(['quote', '--code', '101076', '--date', '2024-03-01', '--lang', lang, '--json']).json;
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.url}?code=101076&date=2024-03-01&lang=${lang}`);
-    await waitReady(page);
+    const page = await visit(`/?code=101076&date=2024-03-01&lang=${lang}`);
     const official = page.locator('#service .label-official');
     assert.equal(await official.innerText(), want('101076', lang));
     assert.equal(await official.getAttribute('lang'), lang === 'nl' ? 'nl' : 'fr');
@@ -59,26 +52,22 @@ for (const lang of ['fr', 'nl', 'de', 'en']) {
       if (!translated) assert.equal(translation, null, `${lang} ${code}`);
       else assert.ok(translation.endsWith(`(${MARK[lang]})`), `${lang} ${code}: ${translation}`);
     }
-    await context.close();
   });
 }
 
 test('de: the doctor view and a German or trilingual price poster show the translation after the official label', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(`${server.url}?code=102734&date=2017-03-01&lang=de&view=doctor`);
-  await waitReady(page);
+  const page = await visit('/?code=102734&date=2017-03-01&lang=de&view=doctor');
   const body = page.locator('#doctor-body .service');
   await body.locator('[data-field="label-translation"]').waitFor();
   assert.match(await body.innerText(), /^102734 — consultation dermato-vénéréologue · .*\n?.*Dermatologen.*\(Übersetzung des Projekts Honoraria, nicht amtlich\)/s);
-  await page.goto(`${server.url}poster.html?lang=de&poster-lang=de&codes=102734&date=2017-03-01`);
+  await visit('/poster.html?lang=de&poster-lang=de&codes=102734&date=2017-03-01', { wait: false });
   const cell = page.locator('tr[data-code="102734"] .pp-service');
   await cell.locator('[data-field="label-translation"]').waitFor({ timeout: 30000 });
   const text = await cell.innerText();
   assert.ok(text.indexOf('consultation dermato-vénéréologue') < text.indexOf('Dermatologen'), text);
   // The trilingual poster (FR, NL, DE) shows it too, after both official labels.
-  await page.goto(`${server.url}poster.html?lang=fr&poster-lang=all&codes=102734&date=2017-03-01`);
+  await visit('/poster.html?lang=fr&poster-lang=all&codes=102734&date=2017-03-01', { wait: false });
   const all = page.locator('tr[data-code="102734"] .pp-service');
   await all.locator('[data-field="label-translation"][lang="de"]').waitFor({ timeout: 30000 });
   assert.match(await all.innerText(), /consultation dermato-vénéréologue.*Dermato-venereoloog.*Dermatologen.*\(Übersetzung des Projekts Honoraria, nicht amtlich\)/s);
-  await context.close();
 });

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { openPage, values, axeSource, useSite } from './helpers.mjs';
 
 const site = useSite();
-const { open } = site;
+const { visit } = site;
 
 test('search: what people type in four languages finds the service (same engine as the CLI)', async () => {
-  const { context, page } = await open('/?lang=de&date=2024-06-01');
+  const page = await visit('/?lang=de&date=2024-06-01');
   const first = (q, lang) => page.evaluate(async ([q, lang]) => (await Honoraria.search(q, lang, 5, '2024-06-01'))[0]?.code, [q, lang]);
   assert.equal(await first('Hausbesuch', 'de'), '103132');
   assert.equal(await first('Hautarzt', 'de'), '102734');
@@ -21,26 +21,23 @@ test('search: what people type in four languages finds the service (same engine 
   await page.fill('#code', 'Hausbesuch');
   await page.locator('#suggestions button').first().waitFor();
   assert.equal(await page.locator('#suggestions button').first().getAttribute('data-code'), '103132');
-  await context.close();
 });
 
 test('patient view: no statut social; doctor view: the statut social rows; statuses in the reader\'s words', async () => {
-  let { context, page } = await open('/?code=101076&date=2024-03-01&lang=nl');
+  let page = await visit('/?code=101076&date=2024-03-01&lang=nl');
   let v = await values(page);
   assert.equal(await page.locator('[data-field^="year-statut-full"]').count(), 0);
   assert.equal(await page.locator('[data-field="year-statut-where"]').count(), 1);
   assert.equal(v['agreement-status'], 'in-force');
   assert.equal(await page.locator('[data-field="agreement-status"]').innerText(), 'van kracht');
   assert.doesNotMatch(await page.locator('#year').innerText(), /in-force|Accord national/);
-  await context.close();
-  ({ context, page } = await open('/?code=101076&date=2024-03-01&lang=fr&view=doctor'));
+  page = await visit('/?code=101076&date=2024-03-01&lang=fr&view=doctor');
   assert.equal(await page.locator('[data-field="year-statut-full"]').count(), 1);
-  await context.close();
 });
 
 test('the data\'s English-only notes stay behind "details" on French, Dutch and German pages (the year\'s indexation)', async () => {
   for (const lang of ['fr', 'nl', 'de', 'en']) {
-    const { context, page } = await open(`/?code=101076&date=2026-03-01&lang=${lang}`);
+    const page = await visit(`/?code=101076&date=2026-03-01&lang=${lang}`);
     const detail = page.locator('#year [data-field="indexation-detail"]');
     await detail.waitFor({ state: 'attached' });
     if (lang === 'en') {
@@ -51,12 +48,11 @@ test('the data\'s English-only notes stay behind "details" on French, Dutch and 
       assert.equal(await detail.locator('span[lang="en"]').isVisible(), false, lang);
       assert.doesNotMatch(await page.locator('#year').innerText(), /Full index/, lang);
     }
-    await context.close();
   }
 });
 
 test('on a phone the answer comes into view after choosing a service', async () => {
-  const { context, page } = await open('/?lang=fr&date=2024-03-01', { width: 360, height: 740 });
+  const page = await visit('/?lang=fr&date=2024-03-01', { width: 360, height: 740 });
   await page.fill('#code', 'consultation généraliste');
   await page.locator('#suggestions button').first().click();
   await page.locator('[data-field="fee"]').waitFor();
@@ -64,28 +60,25 @@ test('on a phone the answer comes into view after choosing a service', async () 
     const r = document.getElementById('result').getBoundingClientRect();
     return r.top >= -2 && r.top < innerHeight / 2;
   }, null, { timeout: 5000 });
-  await context.close();
 });
 
 test('printing one result fits one A4 page: patient view (with a bill check, its amounts printed; German with the label\'s translation) and doctor view', async () => {
   for (const path of ['/?code=101076&date=2024-03-01&lang=fr&insured=preferential&dmg=1', '/?code=101076&date=2024-03-01&lang=fr&paid=45', '/?code=103132&date=2024-03-01&lang=de&age=80&paid=60', '/?code=103132&date=2024-03-01&lang=nl&age=80&view=doctor']) {
-    const { context, page } = await open(path);
+    const page = await visit(path);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert.equal(pages, 1, path);
-    await context.close();
   }
 });
 
 test('history axis labels never overlap (1280 and 360 px)', async () => {
   for (const width of [1280, 360]) {
-    const { context, page } = await open('/?code=102771&date=2021-03-01&lang=fr', { width });
+    const page = await visit('/?code=102771&date=2021-03-01&lang=fr', { width });
     await page.locator('[data-field="history-axis-year"]').first().waitFor();
     const boxes = await page.$$eval('[data-field="history-axis-year"]', (ns) => ns.map((n) => n.getBoundingClientRect()).map((r) => [r.left, r.right]));
     assert.ok(boxes.length >= 2);
     for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i][0] >= boxes[i - 1][1], `${width}px: ${JSON.stringify(boxes)}`);
-    await context.close();
   }
 });
 
@@ -162,12 +155,11 @@ test('embedding under the documented CSP: the documented snippets (element theme
 test('axe: no serious findings on the compact embed and the patient view at 1280 and 360 px', async () => {
   for (const width of [1280, 360]) {
     for (const path of ['/?embed=1&compact=1&code=101076&date=2024-03-01&lang=de', '/?code=103132&date=2024-03-01&lang=nl&age=80']) {
-      const { context, page } = await open(path, { width });
+      const page = await visit(path, { width });
       await page.evaluate(axeSource());
       const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
       const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${path} at ${width}`);
-      await context.close();
     }
   }
 });
@@ -175,8 +167,7 @@ test('axe: no serious findings on the compact embed and the patient view at 1280
 test('embed.html follows the page language (?lang=, else the browser\'s) and fits 360 px; the live example follows too', async () => {
   const TITLES = { fr: 'Intégrer le calculateur', nl: 'De rekenmodule insluiten', de: 'Den Rechner einbinden', en: 'Embed the calculator' };
   for (const lang of ['fr', 'nl', 'de', 'en']) {
-    const { context, page } = await openPage(site.browser, { width: 360, height: 740 });
-    await page.goto(`${site.server.url}embed.html?lang=${lang}`);
+    const page = await visit(`/embed.html?lang=${lang}`, { width: 360, height: 740, wait: false });
     await page.waitForLoadState('load');
     assert.equal(await page.locator('html').getAttribute('lang'), lang);
     const shown = await page.$$eval('.doc-lang', (ns) => ns.filter((n) => !n.hidden).map((n) => n.dataset.docLang));
@@ -185,7 +176,6 @@ test('embed.html follows the page language (?lang=, else the browser\'s) and fit
     assert.match(await page.locator('honoraria-calculator.demo iframe').getAttribute('src'), new RegExp(`[?&]lang=${lang}(&|$)`));
     const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
     assert.ok(scrollWidth <= innerWidth, `${lang}: ${scrollWidth} > ${innerWidth}`);
-    await context.close();
   }
   // No ?lang=: the browser's language.
   const { context, page } = await openPage(site.browser, { contextOptions: { locale: 'nl-BE' } });

@@ -71,17 +71,20 @@ for (const [name, fulfill] of [
   ['truncated', { status: 200, contentType: 'text/plain', body: '#honoraria-data 1\n#file sources.csv\nid,kind\n' }],
 ]) {
   test(`a data bundle that is ${name} shows a plain message and no amount`, async () => {
-    const { context, page } = await openPage(site.browser);
-    await page.route('**/data/core.txt*', (route) => route.fulfill(fulfill));
-    await page.goto(site.server.url + URL_STATE);
-    await waitReady(page);
-    const boot = page.locator('#boot');
-    assert.ok(await boot.isVisible());
-    assert.match(await boot.innerText(), /could not be loaded/);
-    assert.equal((await values(page)).fee, undefined);
-    const why = await page.evaluate(() => Honoraria.ready.then(() => 'resolved', (e) => e.message));
-    assert.match(why, name === 'missing' ? /data\/core\.txt: HTTP 404/ : /data bundle/);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    const { page } = site;
+    const core = '**/data/core.txt*';
+    await page.route(core, (route) => route.fulfill(fulfill));
+    try {
+      await site.visit('/' + URL_STATE);
+      const boot = page.locator('#boot');
+      assert.ok(await boot.isVisible());
+      assert.match(await boot.innerText(), /could not be loaded/);
+      assert.equal((await values(page)).fee, undefined);
+      const why = await page.evaluate(() => Honoraria.ready.then(() => 'resolved', (e) => e.message));
+      assert.match(why, name === 'missing' ? /data\/core\.txt: HTTP 404/ : /data bundle/);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.unroute(core);
+    }
   });
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { useSite, waitReady, axeSource } from './helpers.mjs';
 
 const site = useSite();
-const open = site.open;
+const visit = site.visit;
 
 // rows reads every poster row's data-values.
 function rows(page) {
@@ -31,7 +31,7 @@ function rows(page) {
 const BASE = '/poster.html?codes=101076,103132&date=2024-03-01&age=80';
 
 test('a conventioned doctor: 101076 and 103132 for an 80-year-old on 2024-03-01, maximum supplement 0,00 €', async () => {
-  const { context, page } = await open(`${BASE}&lang=fr&poster-lang=fr`);
+  const page = await visit(`${BASE}&lang=fr&poster-lang=fr`);
   const r = await rows(page);
   assert.deepEqual(Object.keys(r), ['101076', '103132']);
   assert.equal(r['101076'].fee, '31.81');
@@ -60,11 +60,10 @@ test('a conventioned doctor: 101076 and 103132 for an 80-year-old on 2024-03-01,
   assert.match(poster, /ne ?(’|')?est pas un document officiel|Ce n’est pas un document officiel/);
   assert.equal(await page.locator('#poster').getAttribute('lang'), 'fr');
   assert.deepEqual(page.errors, []);
-  await context.close();
 });
 
 test('a non-conventioned doctor: "—" with a note, then total = fee + the declared maximum', async () => {
-  const { context, page } = await open(`${BASE}&lang=fr&poster-lang=fr&doctor=nonconventioned`);
+  const page = await visit(`${BASE}&lang=fr&poster-lang=fr&doctor=nonconventioned`);
   let r = await rows(page);
   assert.equal(r['101076'].maxSupplement, null);
   assert.equal(r['101076'].maxText, '—');
@@ -91,11 +90,10 @@ test('a non-conventioned doctor: "—" with a note, then total = fee + the decla
   assert.equal(await page.locator('#max-103132').getAttribute('aria-invalid'), 'true');
   assert.equal((await rows(page))['103132'].total, null);
   assert.equal((await rows(page))['101076'].total, '41.81');
-  await context.close();
 });
 
 test('the poster in all three languages, and in German', async () => {
-  const { context, page } = await open(`${BASE}&lang=nl&poster-lang=all`);
+  const page = await visit(`${BASE}&lang=nl&poster-lang=all`);
   const heads = await page.locator('#poster thead th').allInnerTexts();
   assert.match(heads[2], /Intervention personnelle/);
   assert.match(heads[2], /Persoonlijk aandeel/);
@@ -118,11 +116,10 @@ test('the poster in all three languages, and in German', async () => {
   assert.match(de, /mit Allgemeiner Medizinischer Akte|ohne Allgemeine Medizinische Akte/);
   assert.doesNotMatch(de, /Persoonlijk aandeel/);
   assert.equal(await page.locator('#poster').getAttribute('lang'), 'de');
-  await context.close();
 });
 
 test('the doctor’s name, INAMI number and status are typed in, shown on the poster and kept in the URL', async () => {
-  const { context, page } = await open('/poster.html?codes=101076&date=2024-03-01&lang=fr&poster-lang=fr');
+  const page = await visit('/poster.html?codes=101076&date=2024-03-01&lang=fr&poster-lang=fr');
   await page.fill('#name', 'Dr Anne Dupont');
   await page.fill('#inami', '1-23456-78-901');
   await page.selectOption('#doctor', 'partial-agreed');
@@ -137,16 +134,14 @@ test('the doctor’s name, INAMI number and status are typed in, shown on the po
   assert.match(url, /doctor=partial-agreed/);
   // The bookmark reproduces the poster.
   const shown = await rows(page);
-  const again = await open(new URL(url).pathname + new URL(url).search);
-  assert.deepEqual(await rows(again.page), shown);
-  assert.equal(await again.page.locator('[data-field="poster-name"]').innerText(), 'Dr Anne Dupont');
-  assert.equal(await again.page.inputValue('#hours'), 'lundi et jeudi 9 h – 12 h');
-  await again.context.close();
-  await context.close();
+  await visit(new URL(url).pathname + new URL(url).search);
+  assert.deepEqual(await rows(page), shown);
+  assert.equal(await page.locator('[data-field="poster-name"]').innerText(), 'Dr Anne Dupont');
+  assert.equal(await page.inputValue('#hours'), 'lundi et jeudi 9 h – 12 h');
 });
 
 test('a service without data says so plainly on its row, with no amount, and links the coverage page', async () => {
-  const { context, page } = await open('/poster.html?codes=101076,999999&date=2024-03-01&lang=en&poster-lang=nl');
+  const page = await visit('/poster.html?codes=101076,999999&date=2024-03-01&lang=en&poster-lang=nl');
   const r = await rows(page);
   assert.equal(r['999999'].noData, true);
   assert.equal(r['999999'].reimbursement, null);
@@ -159,11 +154,10 @@ test('a service without data says so plainly on its row, with no amount, and lin
   await page.fill('#date', '2011-03-01');
   const old = await rows(page);
   assert.ok(old['101076'].noData);
-  await context.close();
 });
 
 test('services are chosen with the search, by keyboard, and removed again; the URL follows', async () => {
-  const { context, page } = await open('/poster.html?date=2024-03-01&lang=nl&poster-lang=nl');
+  const page = await visit('/poster.html?date=2024-03-01&lang=nl&poster-lang=nl');
   assert.match(await page.locator('#chosen').innerText(), /Nog geen prestatie/);
   await page.focus('#add-code');
   await page.keyboard.type('raadpleging');
@@ -186,11 +180,10 @@ test('services are chosen with the search, by keyboard, and removed again; the U
   assert.equal(await page.locator('#poster tr[data-code="101076"]').count(), 0);
   assert.doesNotMatch(page.url(), /101076/);
   assert.match(await page.locator('#chosen-status').innerText(), /101076 verwijderd/);
-  await context.close();
 });
 
 test('the calculator links the poster with its service, date and language', async () => {
-  const { context, page } = await open('/?code=103132&date=2024-03-01&age=80&lang=de');
+  const page = await visit('/?code=103132&date=2024-03-01&age=80&lang=de');
   await page.click('#poster-link');
   await waitReady(page);
   const params = new URL(page.url()).searchParams;
@@ -202,11 +195,10 @@ test('the calculator links the poster with its service, date and language', asyn
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
   assert.equal(await page.locator('#poster tr[data-code="103132"]').count(), 1);
   assert.equal(await page.locator('#poster').getAttribute('lang'), 'de');
-  await context.close();
 });
 
 test('printing shows the poster only, on A4', async () => {
-  const { context, page } = await open(`${BASE}&lang=fr&poster-lang=all&name=Dr+X`);
+  const page = await visit(`${BASE}&lang=fr&poster-lang=all&name=Dr+X`);
   await page.emulateMedia({ media: 'print' });
   for (const sel of ['form', 'header.top', '.intro', '#print', '.foot']) {
     assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is printed`);
@@ -219,19 +211,17 @@ test('printing shows the poster only, on A4', async () => {
   assert.ok(a4, '@page { size: A4 }');
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000);
-  await context.close();
 });
 
 test('poster page: axe-core finds no serious or critical violations; fits 360 px; keyboard reaches every control', async () => {
   for (const path of [`${BASE}&lang=fr&poster-lang=fr`, `${BASE},999999&lang=de&poster-lang=all&doctor=nonconventioned`, '/poster.html?lang=en']) {
-    const { context, page } = await open(path, { contextOptions: { bypassCSP: true } });
+    const page = await visit(path);
     await page.evaluate(axeSource());
     const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
     const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], path);
-    await context.close();
   }
-  const { context, page } = await open(`${BASE}&lang=fr&poster-lang=all&doctor=nonconventioned`, { width: 360, height: 740 });
+  const page = await visit(`${BASE}&lang=fr&poster-lang=all&doctor=nonconventioned`, { width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   const box = await page.locator('#add-code').boundingBox();
@@ -246,25 +236,23 @@ test('poster page: axe-core finds no serious or critical violations; fits 360 px
     assert.ok(seen.includes(id), `${id} not reached: ${seen.join(' ')}`);
   }
   assert.ok(seen.indexOf('name') < seen.indexOf('add-code') && seen.indexOf('add-code') < seen.indexOf('print'), seen.join(' '));
-  await context.close();
 });
 
 test('markup in the poster’s URL parameters never becomes HTML', async () => {
   const evil = '"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
   const q = new URLSearchParams({ codes: `101076,${evil}`, date: '2024-03-01', lang: 'fr', name: evil, inami: evil, hours: evil, doctor: 'partial-agreed', age: evil, max: `101076:${evil}`, 'poster-lang': evil });
-  const { context, page } = await open('/poster.html?' + q);
+  const page = await visit('/poster.html?' + q);
   const found = await page.evaluate(() => ({ xss: window.__xss, injected: document.body.querySelectorAll('img, script, iframe, object, embed').length }));
   assert.equal(found.xss, undefined);
   assert.equal(found.injected, 0);
   assert.equal(await page.locator('[data-field="poster-name"]').innerText(), evil);
   assert.deepEqual(Object.keys(await rows(page)), ['101076']);
-  await context.close();
 });
 
 test('a home visit without an age: one row per age band with its published figures; an invalid age says the age is needed', async () => {
   // 103132 on 2024-03-01 (data/2024/tariffs.csv, VNZ 2024, without DMG): fee 45.81;
   // reimbursement 37.81 under 10, 28.78 from 10 to 74, 29.78 from 75 or chronic.
-  const { context, page } = await open('/poster.html?codes=103132&date=2024-03-01&lang=fr&poster-lang=fr');
+  const page = await visit('/poster.html?codes=103132&date=2024-03-01&lang=fr&poster-lang=fr');
   const bands = await page.$$eval('#poster tbody tr[data-code="103132"]', (trs) => trs.map((tr) => [tr.dataset.band,
     tr.querySelector('[data-field="poster-reimbursement"]')?.dataset.value ?? null,
     tr.querySelector('[data-field="poster-personal-share"]')?.dataset.value ?? null]));
@@ -275,5 +263,4 @@ test('a home visit without an age: one row per age band with its published figur
   await waitReady(page);
   const why = await page.$$eval('#poster tbody tr[data-code="103132"]', (trs) => trs.map((tr) => tr.dataset.why ?? null));
   assert.deepEqual(why, ['pp_age_needed']);
-  await context.close();
 });

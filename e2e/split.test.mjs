@@ -4,6 +4,8 @@
 // GENERATED folder of 300 synthetic codes 0xxxxx over 15 years (scripts/benchdata).
 // The page starts with the core only; each quote of a code whose part is not loaded
 // returns a promise; a date change across years for a code already opened fetches nothing.
+// The sites are built without .br/.gz variants (PRECOMPRESS=0): compression is dist/'s
+// business (load.test.mjs), and brotli on the wasm costs ~7 s of CPU per build.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +23,7 @@ let browser;
 function build(name, dataDir, partBytes) {
   const out = join(work, name);
   execFileSync('bash', ['scripts/build-site.sh', out, ...(dataDir ? [dataDir] : [])], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...(partBytes ? { PART_BYTES: String(partBytes) } : {}) },
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PRECOMPRESS: '0', ...(partBytes ? { PART_BYTES: String(partBytes) } : {}) },
   });
   return out;
 }
@@ -32,6 +34,8 @@ before(async () => {
     const dir = build(name, dataDir, bytes);
     sites[name] = { dir, server: await startServer(dir), dataArgs: dataDir ? ['--data', dataDir] : [] };
   }
+  // The bundled data in one part: the built site, dist/.
+  sites.whole = { server: await startServer() };
   browser = await launch();
 });
 
@@ -56,29 +60,39 @@ test('the bundled data cut into many parts answers as the bundled folder, code b
   const names = readdirSync(join(site.dir, 'data')).filter((f) => /^part-.*\.txt$/.test(f));
   assert.ok(names.length > 3, `several parts: ${names}`);
   const { context, page } = await openCore(site);
+  // The same data in one part (dist/), in another page: the split page must answer as it
+  // does, for every code; and as the command line does, for every eighth code (the page
+  // with the whole data answers as the command line for every code: the bridge's
+  // TestQuoteEveryCodeAsTheFolder, wasm/bridge_test.go).
+  const whole = await openPage(browser, { contextOptions: { serviceWorkers: 'block' } });
+  await whole.page.goto(sites.whole.server.url + '?lang=en&date=2024-03-01');
+  await waitReady(whole.page);
+  const quoteAll = (p, qs) => p.evaluate((queries) => Promise.all(queries.map((q) => Honoraria.quote(q))), qs);
   // Each code on the first day of its first and of its last row (every code's part is
   // wired; the split itself is checked file by file in Go, data/bundle): two days per code,
   // not six fixed days most codes have no data on.
   const codes = cli(['coverage', '--json']).json.codes;
-  for (const c of codes) {
+  for (const [i, c] of codes.entries()) {
     const code = c.code;
     const starts = c.years.flatMap((y) => (y.rows || []).map((r) => r.valid_from)).sort();
     const dates = [...new Set([starts[0], starts.at(-1)])];
     assert.ok(dates[0], `${code}: no row in the coverage report`);
     await page.evaluate((q) => Honoraria.quote(q), { code, date: dates[0] }); // fetch its part
     const before = parts(page).length;
-    for (const date of dates) {
-      for (const extra of [{}, { insured: 'preferential', dmg: '1', age: '30' }]) {
-        const q = { code, date, lang: 'fr', ...extra };
-        const fromPage = await page.evaluate((query) => Honoraria.quote(query), q);
+    const queries = dates.flatMap((date) => [{}, { insured: 'preferential', dmg: '1', age: '30' }].map((extra) => ({ code, date, lang: 'fr', ...extra })));
+    const fromPage = await quoteAll(page, queries);
+    assert.deepEqual(fromPage, await quoteAll(whole.page, queries), code);
+    if (i % 8 === 0 || i === codes.length - 1) {
+      for (const [j, q] of queries.entries()) {
         const fromCLI = cli(['quote', ...Object.entries(q).flatMap(([k, v]) => (v === '1' ? [`--${k}`] : [`--${k}`, v])), '--json']);
-        if (fromCLI.code === 0) assert.deepEqual(fromPage, fromCLI.json, JSON.stringify(q));
-        else assert.ok(fromPage.error, `${JSON.stringify(q)}: CLI exit ${fromCLI.code}, page ${JSON.stringify(fromPage).slice(0, 200)}`);
+        if (fromCLI.code === 0) assert.deepEqual(fromPage[j], fromCLI.json, JSON.stringify(q));
+        else assert.ok(fromPage[j].error, `${JSON.stringify(q)}: CLI exit ${fromCLI.code}, page ${JSON.stringify(fromPage[j]).slice(0, 200)}`);
       }
     }
     // Every year of an opened code comes from its part: no download after the first.
     assert.equal(parts(page).length, before, `${code}: a date change fetched a part`);
   }
+  await whole.context.close();
   // A code in a prefix no part holds is a plain no-data answer, with no download.
   const n = parts(page).length;
   const none = await page.evaluate(() => Honoraria.quote({ code: '999999', date: '2024-03-01' }));

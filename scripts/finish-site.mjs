@@ -14,7 +14,9 @@
 //  4. fills the service worker's precache list with the hashed names and stamps its cache
 //     name, __VERSION__, from every other file (version.txt holds it too);
 //  5. writes assets.json (name → hashed name, for tools and tests), brotli (.br) and gzip
-//     (.gz) variants of the wasm and text files, and prints the sizes.
+//     (.gz) variants of the wasm and text files, and prints the sizes. PRECOMPRESS=0 in the
+//     environment skips the variants (the server then sends the files as they are): the
+//     browser tests' extra sites (e2e/split.test.mjs) save brotli's ~7 s of CPU on the wasm.
 // Node's own crypto and zlib: no extra package.
 
 import { createHash } from 'node:crypto';
@@ -113,6 +115,7 @@ const rows = [];
 const total = { raw: 0, gz: 0, br: 0 };
 for (const name of walk(dir).map((f) => relative(dir, f)).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz')).sort()) {
   if (!COMPRESS.has(extname(name)) || name === 'version.txt' || name === 'assets.json') continue;
+  if (process.env.PRECOMPRESS === '0') continue;
   const data = readFileSync(join(dir, name));
   const br = brotliCompressSync(data, {
     params: {

@@ -471,3 +471,44 @@ func TestPoster(t *testing.T) {
 	assert.Equal(t, "1.234", bad.Get("error").Get("value").String())
 	assert.Equal(t, "no-data", errorKind(a.Call("poster", jsObject(map[string]any{"code": "101076", "date": "2010-03-01"}))))
 }
+
+// The page with the whole bundled data answers as the command line (the folder's dataset),
+// for every code on the first day of each of its rows, for two patients: e2e/split.test.mjs
+// compares the split page with this page for every code and with the command line for a
+// sample only.
+func TestQuoteEveryCodeAsTheFolder(t *testing.T) {
+	a := api(t)
+	folder, err := data.Load()
+	require.NoError(t, err)
+	n := 0
+	for _, code := range folder.Codes() {
+		seen := map[string]bool{}
+		for _, row := range folder.Tariffs(code) {
+			date := row.Period.From.String()
+			if seen[date] {
+				continue
+			}
+			seen[date] = true
+			for _, extra := range []map[string]string{{}, {"insured": "preferential", "dmg": "1", "age": "30"}} {
+				fields := map[string]string{"code": string(code), "date": date, "lang": "fr"}
+				in := map[string]any{"code": string(code), "date": date, "lang": "fr"}
+				for k, v := range extra {
+					fields[k] = v
+					in[k] = v
+				}
+				got := a.Call("quote", jsObject(in))
+				q, err := calc.ParseQuery(fields)
+				require.NoError(t, err)
+				want, err := folder.Quote(q)
+				if err != nil {
+					assert.NotEmpty(t, errorKind(got), "%v: the folder says %v", fields, err)
+					assert.True(t, got.Get("fee").IsUndefined(), "%v", fields)
+					continue
+				}
+				assert.Equal(t, normalise(want.Object()), goValue(got), "%v", fields)
+				n++
+			}
+		}
+	}
+	assert.Greater(t, n, 100)
+}

@@ -311,3 +311,55 @@ func TestSearchCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestBadInputTable: every bad value of testdata/badinput.json (the table e2e/badinput.test.mjs
+// asks the page's Honoraria.quote) exits 2 — 3 for a valid query without data — with nothing
+// on stdout and the field named on stderr.
+func TestBadInputTable(t *testing.T) {
+	raw, err := os.ReadFile("testdata/badinput.json")
+	require.NoError(t, err)
+	var table struct {
+		Base   map[string]string            `json:"base"`
+		Bad    map[string][]string          `json:"bad"`
+		NoData []string                     `json:"no_data"`
+		With   map[string]map[string]string `json:"with"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &table))
+	noData := map[string]bool{}
+	for _, s := range table.NoData {
+		noData[s] = true
+	}
+	n := 0
+	for field, values := range table.Bad {
+		for _, v := range values {
+			name := field + "=" + v
+			if v == "LONG" {
+				v = strings.Repeat("x", 5000)
+			}
+			query := map[string]string{}
+			for k, x := range table.Base {
+				query[k] = x
+			}
+			for k, x := range table.With[field] {
+				query[k] = x
+			}
+			query[field] = v
+			args := []string{"quote"}
+			for k, x := range query {
+				args = append(args, "--"+k+"="+x)
+			}
+			args = append(args, "--json")
+			var stdout, stderr bytes.Buffer
+			status := run(args, &stdout, &stderr)
+			want := 2
+			if noData[name] {
+				want = 3
+			}
+			assert.Equal(t, want, status, "%s: %q", name, stderr.String())
+			assert.Empty(t, stdout.String(), "%s: nothing on stdout", name)
+			assert.Contains(t, stderr.String(), field, name)
+			n++
+		}
+	}
+	assert.Greater(t, n, 70)
+}
