@@ -71,7 +71,7 @@ browser:
 ## built under umask 077 so that e2e/dist.test.mjs can check dist/ is readable by any host.
 ## The commands the tests start (the server, the command line) are built once, into a
 ## temporary folder the test files share (HONORARIA_E2E_BIN). e2e-run: the tests on the
-## dist/ already built.
+## dist/ already built, two test files at a time (much of a browser test is waiting for a page).
 e2e: deps browser
 	umask 077 && bash scripts/build-site.sh dist $(DATA_DIR)
 	$(MAKE) --no-print-directory e2e-run
@@ -79,7 +79,7 @@ e2e: deps browser
 e2e-run:
 	bin="$$(mktemp -d)" && trap 'rm -rf "$$bin"' EXIT && \
 	$(GO) build -o "$$bin/serve" ./cmd/serve && $(GO) build -o "$$bin/honoraria" ./cmd/honoraria && \
-	HONORARIA_E2E_BIN="$$bin" node --test e2e/
+	HONORARIA_E2E_BIN="$$bin" node --test --test-concurrency=2 e2e/
 
 ## bench: Go benchmarks (one quote, a year's coverage)
 bench:
