@@ -165,3 +165,10 @@ func TestFormatDateAndPeriod(t *testing.T) {
 	assert.Equal(t, "2024-01-01 → ", open.String()[:0]+Period{From: DateOf(2024, 1, 1)}.String())
 	assert.Equal(t, "0990-01-05", DateOf(990, 1, 5).String())
 }
+
+// localize is writeLocalized's words as a string: a message argument as textOf writes it.
+func localize(l Lang, key, v string) string {
+	var b strings.Builder
+	writeLocalized(&b, l, key, v)
+	return b.String()
+}

@@ -561,7 +561,7 @@ func (ds *Dataset) readMessages(f File) error {
 			return r.fail("key", strconv.Quote(k)+" is defined twice")
 		}
 		m := &all[i]
-		for j, l := range messageLangs {
+		for j, l := range textLangs {
 			if m[j] = r.get(string(l)); m[j] == "" {
 				return r.fail(string(l), "missing translation")
 			}
@@ -571,15 +571,17 @@ func (ds *Dataset) readMessages(f File) error {
 	return nil
 }
 
-// A message is a text of messages.csv in each of messageLangs (a map per message was a
+// A message is a text of messages.csv in each of textLangs (a map per message was a
 // sixth of the start-up's allocations).
-type message [4]string
+type message [len(textLangs)]string
 
-var messageLangs = [4]Lang{EN, FR, NL, DE}
+// textLangs are the languages every text of the data (messages, registry labels) is
+// written in, in messages.csv's column order.
+var textLangs = [...]Lang{EN, FR, NL, DE}
 
 // in returns the message in l: "" for a language it has not.
 func (m *message) in(l Lang) string {
-	for i, x := range messageLangs {
+	for i, x := range textLangs {
 		if x == l {
 			return m[i]
 		}

@@ -73,18 +73,12 @@ func FormatPeriod(p Period, l Lang) string {
 	return b.String()
 }
 
-// localize writes the dates and periods of a message's arguments in the reader's words.
-// Arguments named from, date, period and periods carry a date (YYYY-MM-DD), a period or a
-// list of periods separated by ", " (Period.String's form).
-func localize(l Lang, key, v string) string {
-	var b strings.Builder
-	writeLocalized(&b, l, key, v)
-	return b.String()
-}
-
-// writeDate, writePeriod and writeLocalized write FormatDate's, FormatPeriod's and
-// localize's words straight into a message being filled in (Dataset.textOf): no string per
-// date, period or part (issue 12.3: a quote's messages carry half a dozen dates).
+// writeDate, writePeriod and writeLocalized write dates and periods in words straight into
+// a message being filled in (Dataset.textOf): no string per date, period or part (issue
+// 12.3: a quote's messages carry half a dozen dates). writeLocalized writes a message's
+// argument: those named from, date, period and periods carry a date (YYYY-MM-DD), a period
+// or a list of periods separated by ", " (Period.String's form), written in the reader's
+// words; any other, or one that does not read, as it is.
 
 func writeDate(b *strings.Builder, d Date, l Lang) {
 	if d == 0 {

@@ -56,7 +56,7 @@ func (ds *Dataset) readRegistry(f File) error {
 		if !oneOf(e.Unit, []string{"", "eur", "percent", "years"}) {
 			return r.fail("unit", strconv.Quote(e.Unit)+" is not eur, percent, years or empty")
 		}
-		for _, l := range []Lang{EN, FR, NL, DE} {
+		for _, l := range textLangs {
 			if e.Labels[l] = r.get("label_" + string(l)); e.Labels[l] == "" {
 				return r.fail("label_"+string(l), "missing label")
 			}
