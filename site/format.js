@@ -27,6 +27,14 @@ function cached(key, make) {
 const numberFormat = (lang, decimals) => cached(`n/${lang}/${decimals}`, () =>
   new Intl.NumberFormat(LOCALES[lang] || 'fr-BE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
 
+// warmFormats makes the formatters the first result uses while the page waits for the
+// engine: the first Intl formatter of a page costs ~25 ms of CPU (×4 on a phone), which
+// would otherwise fall between the engine being ready and the first fee (issue 12.1).
+export function warmFormats(lang) {
+  numberFormat(lang, 2);
+  formatDate('2000-01-01', lang);
+}
+
 // formatNumber("6.05", "nl") → "6,05" (percentages, counts).
 export function formatNumber(s, lang) {
   if (!isAmount(s)) return String(s);
