@@ -9,7 +9,7 @@
 //                 loader's performance marks honoraria:start, :compiled and :run, engine
 //                 ready, and the page's honoraria:resumed: its code after `await load()`
 //                 runs only once the Go program has gone idle, which costs the Go
-//                 runtime's first idle work, ~120–150 ms at 4× CPU)
+X
 //   floor         the same for the floor page (issue 12.1), loaded in the same run just
 //                 before the product, in its own fresh context: scripts/floor — the size
 //                 floor of scripts/size.sh (an empty Go program with syscall/js and decimal
