@@ -12,6 +12,13 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// wasmExecJS is this Go toolchain's wasm_exec.js (lib/wasm; misc/wasm up to Go 1.23), as
+// scripts/build-site.sh copies it into the site: for the benchmarks' floor and runners.
+export function wasmExecJS() {
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+  return [join(goroot, 'lib/wasm/wasm_exec.js'), join(goroot, 'misc/wasm/wasm_exec.js')].find(existsSync);
+}
 export const DIST = process.env.HONORARIA_DIST || join(ROOT, 'dist');
 // The commands the tests run (cmd/serve, cmd/honoraria): built once for the whole run when
 // `make e2e` gives their folder (HONORARIA_E2E_BIN), else once per test file.

@@ -9,7 +9,7 @@
 //                 loader's performance marks honoraria:start, :compiled and :run, engine
 //                 ready, and the page's honoraria:resumed: its code after `await load()`
 //                 runs only once the Go program has gone idle, which costs the Go
-X
+//                 runtime's first idle work: 28–155 ms at 4× CPU in this VM's runs)
 //   floor         the same for the floor page (issue 12.1), loaded in the same run just
 //                 before the product, in its own fresh context: scripts/floor — the size
 //                 floor of scripts/size.sh (an empty Go program with syscall/js and decimal
@@ -43,11 +43,11 @@ X
 
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { startServer, launch, DIST, ROOT } from '../e2e/helpers.mjs';
+import { startServer, launch, wasmExecJS, DIST, ROOT } from '../e2e/helpers.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -111,8 +111,7 @@ function buildFloor() {
   const dir = mkdtempSync(join(tmpdir(), 'honoraria-floor-'));
   execFileSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', join(dir, 'floor.wasm'), './scripts/floor'],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, GOOS: 'js', GOARCH: 'wasm' } });
-  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
-  const exec = [join(goroot, 'lib/wasm/wasm_exec.js'), join(goroot, 'misc/wasm/wasm_exec.js')].find(existsSync);
+  const exec = wasmExecJS();
   copyFileSync(exec, join(dir, 'wasm_exec.js'));
   for (const f of ['index.html', 'floor.js']) copyFileSync(join(ROOT, 'scripts/floor', f), join(dir, f));
   for (const f of ['index.html', 'floor.js', 'wasm_exec.js', 'floor.wasm']) {

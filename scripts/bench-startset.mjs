@@ -21,10 +21,10 @@
 // Node's V8 is not Chromium's, so the counts are close to, not equal to, a page's.
 import { parseArgs } from 'node:util';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../e2e/helpers.mjs';
+import { wasmExecJS, ROOT } from '../e2e/helpers.mjs';
 
 const { values: opt } = parseArgs({ options: { top: { type: 'string', default: '12' }, funcs: { type: 'string' } } });
 
@@ -165,8 +165,7 @@ try {
   build('product.wasm', './wasm', '-gcflags=honoraria/...=-l');
   build('floor.wasm', './scripts/floor');
   execFileSync('go', ['run', './scripts/bundle', '-o', join(dir, 'data.txt')], { cwd: ROOT, stdio: 'pipe' });
-  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
-  const exec = [join(goroot, 'lib/wasm/wasm_exec.js'), join(goroot, 'misc/wasm/wasm_exec.js')].find(existsSync);
+  const exec = wasmExecJS();
   writeFileSync(join(dir, 'run.cjs'), RUNNER.replace('EXEC', JSON.stringify(exec)));
 
   const report = {};
