@@ -127,7 +127,7 @@ func index10k(tb testing.TB) *calc.Index {
 }
 
 // BenchmarkSearch10k: one keystroke (the query typed so far) over 10,000 codes; the
-// budget is 30 ms per keystroke in the browser (README "Search").
+// budget is 30 ms per keystroke in the browser (docs/measurements.md).
 func BenchmarkSearch10k(b *testing.B) {
 	ix := index10k(b)
 	var keys []string

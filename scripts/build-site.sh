@@ -36,7 +36,7 @@ cp "$exec_js" "$tmp/wasm_exec.js"
 # the engine's tables and data/messages.csv (the one translation store; scripts/sitegen).
 go run ./scripts/sitegen "$tmp/contract.js"
 # -gcflags honoraria/...=-l: no inlining in our own packages — 11 KB less wasm after
-# brotli for ~4 % more time per quote (README, Measurements). scripts/size.sh builds alike.
+# brotli for ~4 % more time per quote (docs/measurements.md). scripts/size.sh builds alike.
 GOOS=js GOARCH=wasm go build -trimpath -gcflags='honoraria/...=-l' -ldflags='-s -w' -o "$tmp/honoraria.wasm" ./wasm
 prefix="$(go run ./scripts/bundle -split "$tmp/data" ${PART_BYTES:+-part-bytes "$PART_BYTES"} ${data_dir:+"$data_dir"})"
 sed -i "s/__DATA_PREFIX__/$prefix/" "$tmp/honoraria.js" "$tmp/boot.js"

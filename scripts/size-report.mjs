@@ -7,7 +7,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // 1.15 until the engine read the whole nomenclature (patient categories, fee codes, the
 // registry, split data, search words), 1.19 then; 1.205 since the page's comparisons and
 // poster rows come from the engine (Honoraria.compare, Honoraria.poster); 1.225 since the
-// quote's JSON writer, the labels' translations and the structured conflicts: README "Size".
+// quote's JSON writer, the labels' translations and the structured conflicts: docs/measurements.md, "Size".
 const BUDGET = 1.225;
 const [floorPath, oursPath, dist] = process.argv.slice(2);
 

@@ -2,7 +2,7 @@
 # Wasm size budget (issue 5): builds, in one run, the floor — an empty Go wasm
 # program that calls syscall/js and shopspring/decimal — and our bridge, with the
 # same flags, and prints raw / gzip / brotli sizes and the brotli ratio.
-# Budget: ratio ≤ 1.225 (scripts/size-report.mjs; README "Size"). Also prints the whole first load of dist/ (brotli).
+# Budget: ratio ≤ 1.225 (scripts/size-report.mjs; docs/measurements.md, "Size"). Also prints the whole first load of dist/ (brotli).
 # Exit status 1 when over budget (set SIZE_BUDGET_WARN=1 to only warn). SIZE_LAYOUTS=6: also the
 # mean over 6 data layouts, to measure a small change (below).
 set -euo pipefail
@@ -27,7 +27,7 @@ GOOS=js GOARCH=wasm go build "${flags[@]}" -gcflags='honoraria/...=-l' -o "$work
 # SIZE_LAYOUTS=N (opt-in, ~10 s a build): the brotli sizes also vary by ±2 KB with where the
 # data lands (one character more in a message moves them as much), so a change of a kilobyte
 # or two cannot be seen in one build. Build IDs of N lengths (0, 1, … N-1 bytes) shift the
-# data of both programs: the mean of N ratios is what a change is measured by (README "Size").
+# data of both programs: the mean of N ratios is what a change is measured by (docs/measurements.md, "Size").
 if [ -n "${SIZE_LAYOUTS:-}" ]; then
   pairs=()
   for ((i = 0; i < SIZE_LAYOUTS; i++)); do

@@ -203,5 +203,5 @@ func Merge(groups ...[]calc.File) []calc.File {
 }
 
 // DefaultPartBytes is the largest part ChoosePrefixLength aims for by default: about
-// 40 KB brotli of tariff rows, small next to the wasm (README, "Split data").
+// 40 KB brotli of tariff rows, small next to the wasm (README, "Split data"; docs/measurements.md).
 const DefaultPartBytes = 256 << 10
