@@ -53,10 +53,17 @@ test('the form reflects the URL and every change recomputes and updates the URL'
   assert.ok(Number(pref['personal-share']) < Number(withDMG['personal-share']));
   assert.match(page.url(), /insured=preferential/);
 
+  const stepsBefore = await page.locator('.explanation .steps').innerText();
   await page.fill('#date', '2020-06-01');
   const y2020 = await values(page);
   assert.notEqual(y2020.fee, pref.fee);
   assert.match(page.url(), /date=2020-06-01/);
+  // The explanation, drawn after the figures (the next frame), is the new answer's: marked
+  // out of date until then, and its steps name the new fee.
+  assert.equal(await page.locator('.explanation').getAttribute('data-ready'), 'true');
+  const steps = await page.locator('.explanation .steps').innerText();
+  assert.notEqual(steps, stepsBefore);
+  assert.ok(steps.replace(/\s/g, ' ').includes(y2020.fee.replace('.', ',')) || steps.includes(y2020.fee), steps);
 
   await page.selectOption('#doctor', 'nonconventioned');
   assert.match(page.url(), /doctor=nonconventioned/);

@@ -188,9 +188,9 @@ function onInput(e) {
   // A checkbox, radio or select fires 'input' and then 'change' for one user change: the
   // second brings nothing new, so it must not quote again (issue 12: one engine call per
   // change). 'change' still counts where no 'input' came first.
-  const before = toSearch(state);
+  const before = e.type === 'change' ? toSearch(state) : null;
   readControl(target);
-  if (e.type === 'change' && toSearch(state) === before) return;
+  if (before !== null && toSearch(state) === before) return;
   // The kind of preferential regime means nothing for an ordinary patient (the engine
   // refuses it): forget it with the status.
   if (target.name === 'insured' && state.insured !== 'preferential') delete state['preferential-kind'];
@@ -223,7 +223,7 @@ function onCodeTyped() {
   cancelDeferred();
   const found = text.length >= 2 || /^\d/.test(text) ? Honoraria.search(text, state.lang, 8, state.date) : [];
   clearAnswer();
-  $('service').textContent = '';
+  showService('');
   const show = (list) => {
     if (codeInput.value.trim() !== text) return; // typed on meanwhile
     suggestions.show(Array.isArray(list) ? list : [], state.lang);
@@ -264,7 +264,7 @@ function compute() {
   if (!state.code) {
     lastResult = null;
     clearAnswer();
-    $('service').textContent = '';
+    showService('');
     $('summary').textContent = t(lang, 'service_none');
     hidePanels();
     renderDoctorEmpty();
@@ -301,7 +301,7 @@ function showResult(query, res) {
   } else {
     renderQuote(res);
     renderDoctor(query, res);
-    scheduleDeferred(query); // and the year's amounts
+    scheduleDeferred(query, res); // the explanation, the year's amounts, the panels
     postResult(res);
     return;
   }
@@ -310,12 +310,13 @@ function showResult(query, res) {
 }
 
 // ---- deferred panels ---------------------------------------------------------------
-// The compare table and the history chart are computed after the main result is on
-// screen: requestAnimationFrame, then a new task (setTimeout 0) for the comparison,
-// then requestIdleCallback (or another task) for the history. Each run belongs to one
-// generation; a new input cancels the pending callbacks, and a stale one that still
-// fires does nothing. #compare and #history carry data-ready="false" (and aria-busy)
-// while their content is out of date, "true" once it matches the inputs.
+// The answer's explanation, the compare table and the history chart are drawn after the
+// main result is on screen: requestAnimationFrame, then a new task (setTimeout 0) for the
+// explanation and the comparison, then requestIdleCallback (or another task) for the
+// history. Each run belongs to one generation; a new input cancels the pending callbacks,
+// and a stale one that still fires does nothing. #compare, #history and the answer's
+// .explanation carry data-ready="false" (and aria-busy) while their content is out of
+// date, "true" once it matches the inputs.
 
 let generation = 0;
 const pending = { raf: 0, timers: [], idle: 0 };
@@ -333,7 +334,7 @@ function cancelDeferred() {
 }
 
 function setReady(id, ready) {
-  const node = $(id);
+  const node = typeof id === 'string' ? $(id) : id;
   node.dataset.ready = String(ready);
   if (ready) node.removeAttribute('aria-busy');
   else node.setAttribute('aria-busy', 'true');
@@ -359,14 +360,20 @@ function idle(fn) {
   else pending.timers.push(setTimeout(fn, 0));
 }
 
-function scheduleDeferred(query) {
+function scheduleDeferred(query, res) {
   const gen = generation;
   setReady('compare', false);
   setReady('history', false);
-  // After the next paint: the year's amounts, then the comparison (once compare.js and
-  // history.js are loaded: asked for after the first result is on screen), then the history.
+  // After the next paint: the answer's explanation and the year's amounts, then the
+  // comparison (once compare.js and history.js are loaded: asked for after the first
+  // result is on screen), then the history.
   later(() => {
     if (gen !== generation) return;
+    const explanation = $('answer').querySelector(':scope > .explanation');
+    if (explanation) {
+      renderExplanation(explanation, res);
+      setReady(explanation, true);
+    }
     renderYear();
     loadPanels().then(() => {
       if (gen !== generation) return;
@@ -401,7 +408,7 @@ function renderError(err) {
   const lang = state.lang;
   clearAnswer();
   $('result').classList.add('has-error');
-  $('service').textContent = '';
+  showService('');
   const box = el('div', { class: 'error', dataset: { error: err.kind || 'internal' } });
   if (err.kind === 'no-data') {
     $('summary').textContent = t(lang, 'no_data');
@@ -420,7 +427,7 @@ function renderError(err) {
     // Show which service it is, when the code exists at another date.
     // Show which service it is, when the code exists at another date.
     Promise.resolve(Honoraria.search(code, lang, 1)).then((known) => {
-      if (state.code === code && Array.isArray(known) && known[0] && known[0].code === code) $('service').textContent = `${known[0].code} — ${serviceLabel(known[0])}`;
+      if (state.code === code && Array.isArray(known) && known[0] && known[0].code === code) showService(`${known[0].code} — ${serviceLabel(known[0])}`);
     });
   } else {
     $('summary').textContent = `${t(lang, 'input_error')}: ${err.message}`;
@@ -442,9 +449,21 @@ function amountRow(field, labelKey, value, extraClass, notApplicable) {
 
 function renderQuote(q) {
   const lang = state.lang;
-  clearAnswer();
+  // The explanation is drawn after the next paint (scheduleDeferred, renderExplanation):
+  // until then the previous one stays, marked out of date, and is not rebuilt here — it
+  // was half of the main result's time (issue 12.2).
+  const answer = $('answer');
+  const explanation = answer.querySelector(':scope > .explanation') ?? explanationSection(lang);
+  $('result').classList.remove('has-error');
   $('result').classList.add('has-answer');
-  $('service').replaceChildren(`${q.service.code} — `, ...labelNodes(q.service, lang, q.label_translation));
+  // The service's line is drawn again only when it changes (not for a date or a
+  // patient's status: most changes).
+  const tr = q.label_translation;
+  const shown = [q.service.code, lang, q.service.label_fr, q.service.label_nl, tr?.label, tr?.lang, tr?.mark, tr?.official].join('\n');
+  if (serviceShown !== shown) {
+    $('service').replaceChildren(`${q.service.code} — `, ...labelNodes(q.service, lang, tr));
+    serviceShown = shown;
+  }
 
   const sup = q.supplement || {};
   const tp = q.third_party_payment || {};
@@ -476,8 +495,10 @@ function renderQuote(q) {
   );
   const parts = [amounts, desk, decisions];
   if (q.bill_check) parts.push(renderBillCheck(q.bill_check));
-  parts.push(renderExplanation(q));
-  $('answer').replaceChildren(...parts);
+  for (const node of [...answer.children]) if (node !== explanation) node.remove();
+  answer.prepend(...parts);
+  if (!explanation.isConnected) answer.append(explanation);
+  setReady(explanation, false);
 
   const summary = [
     `${t(lang, 'fee')}: ${fmt(q.fee)}`,
@@ -486,6 +507,14 @@ function renderQuote(q) {
     `${t(lang, 'supplement')}: ${t(lang, supAllowed ? 'supplement_allowed' : 'supplement_not_allowed')}`,
   ].join(' · ');
   $('summary').textContent = summary;
+}
+
+// serviceShown is what the service's line shows (renderQuote); showService sets it to a
+// plain text (none, or a no-data answer's code).
+let serviceShown = '';
+function showService(text) {
+  $('service').textContent = text;
+  serviceShown = '';
 }
 
 function fmt(v) {
@@ -517,7 +546,14 @@ function sourceLink(src) {
   return node;
 }
 
-function renderExplanation(q) {
+// explanationSection is the explanation's frame, filled by renderExplanation.
+function explanationSection(lang) {
+  return el('section', { class: 'explanation', 'aria-labelledby': 'why-title' },
+    el('h3', { id: 'why-title', text: t(lang, 'explanation') }));
+}
+
+// renderExplanation fills the section with the answer's steps, notes and sources.
+function renderExplanation(section, q) {
   const lang = state.lang;
   const steps = (q.explanation || []).map((s) =>
     el('li', { dataset: { key: s.key } },
@@ -526,19 +562,16 @@ function renderExplanation(q) {
       s.source ? el('span', { class: 'step-source' }, sourceLink(s.source)) : null,
       s.detail ? el('details', { class: 'step-detail' }, el('summary', { text: t(lang, 'details') }), el('span', { lang: 'en', text: s.detail })) : null),
   );
-  const wrap = el('section', { class: 'explanation', 'aria-labelledby': 'why-title' },
-    el('h3', { id: 'why-title', text: t(lang, 'explanation') }),
-    el('ol', { class: 'steps' }, steps));
+  section.replaceChildren(el('h3', { id: 'why-title', text: t(lang, 'explanation') }), el('ol', { class: 'steps' }, steps));
   if ((q.notes || []).length) {
-    wrap.append(el('h4', { text: t(lang, 'notes') }),
+    section.append(el('h4', { text: t(lang, 'notes') }),
       el('ul', { class: 'notes' }, q.notes.map((n) => el('li', {}, n.text, ' ', n.source ? sourceLink(n.source) : null))));
   }
   if ((q.sources || []).length) {
-    wrap.append(el('h4', { text: t(lang, 'sources') }),
+    section.append(el('h4', { text: t(lang, 'sources') }),
       el('ul', { class: 'sources' }, q.sources.map((s) =>
         el('li', { dataset: { source: s.id } }, sourceLink(s), s.date ? ` (${s.date})` : '', s.eli ? ` — ${s.eli}` : ''))));
   }
-  return wrap;
 }
 
 // ---- doctor view: what may I charge this patient today -------------------------

@@ -42,22 +42,34 @@ export function isOn(v) {
   return v === true || v === '1' || v === 'true';
 }
 
+// present reads one parameter of the state as the URL writes it: undefined when the URL
+// leaves it out (empty, or an unchecked box), '1' for a checked one.
+function present(state, name) {
+  const v = state[name];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (BOOLEANS.has(name) && (v === false || v === '0' || v === 'false')) return undefined;
+  return v === true ? '1' : String(v);
+}
+
 // toSearch writes the state as a query string in a stable order, leaving out
 // empty values and unchecked boxes.
 export function toSearch(state) {
   const params = new URLSearchParams();
   for (const name of PARAMS) {
-    const v = state[name];
-    if (v === undefined || v === null || v === '') continue;
-    if (BOOLEANS.has(name) && (v === false || v === '0' || v === 'false')) continue;
-    params.set(name, v === true ? '1' : String(v));
+    const v = present(state, name);
+    if (v !== undefined) params.set(name, v);
   }
   const s = params.toString();
   return s ? '?' + s : '';
 }
 
 // toQuery is the object passed to Honoraria.quote: the same names and values
-// as the URL (and as the command line's flags).
+// as the URL (and as the command line's flags), without the page's own.
 export function toQuery(state) {
-  return Object.fromEntries([...new URLSearchParams(toSearch(state))].filter(([k]) => !PAGE_PARAMS.has(k)));
+  const query = {};
+  for (const name of PARAMS) {
+    const v = PAGE_PARAMS.has(name) ? undefined : present(state, name);
+    if (v !== undefined) query[name] = v;
+  }
+  return query;
 }
