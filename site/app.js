@@ -5,7 +5,7 @@ import { load } from './honoraria.js';
 import { LANGS, pickLang, t } from './i18n.js';
 import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn, kindOf } from './state.js';
 import { formatAmount, formatNumber, formatDate, isAmount, today, warmFormats } from './format.js';
-import { el, safeURL, showLoadFailure } from './dom.js';
+import { el, nth, trim, setText, setClass, setData, safeURL, showLoadFailure } from './dom.js';
 import { suggestions as suggestionList, serviceLabel as labelIn, labelNodes } from './suggest.js';
 import { FIELDS, STATUT_STATUS } from './contract.js';
 
@@ -399,9 +399,12 @@ function clearAnswer() {
   $('result').classList.remove('has-answer', 'has-error');
 }
 
+// hidePanels hides the compare table and the history, and empties them: a hidden panel
+// keeps no figures of an earlier answer in the page.
 function hidePanels() {
   $('compare').hidden = true;
   $('history').hidden = true;
+  for (const id of ['compare-body', 'compare-why', 'history-body']) $(id).replaceChildren();
 }
 
 function renderError(err) {
@@ -425,7 +428,6 @@ function renderError(err) {
       el('p', {}, el('a', { href: `coverage.html?lang=${encodeURIComponent(lang)}&q=${encodeURIComponent(code)}`, class: 'coverage-link' }, t(lang, 'no_data_coverage'))),
       /^\d{6}$/.test(code) ? el('p', {}, el('a', { href: nomen, rel: 'noopener noreferrer', target: '_blank', class: 'nomensoft-link' }, t(lang, 'no_data_nomensoft', { code }))) : null);
     // Show which service it is, when the code exists at another date.
-    // Show which service it is, when the code exists at another date.
     Promise.resolve(Honoraria.search(code, lang, 1)).then((known) => {
       if (state.code === code && Array.isArray(known) && known[0] && known[0].code === code) showService(`${known[0].code} — ${serviceLabel(known[0])}`);
     });
@@ -439,12 +441,46 @@ function renderError(err) {
 // amountRow shows an amount, or says it is not available (no sourced figure) or — with
 // notApplicable — that it does not apply to this case.
 function amountRow(field, labelKey, value, extraClass, notApplicable) {
+  const row = el('div');
+  fillAmountRow(row, field, labelKey, value, extraClass, notApplicable);
+  return row;
+}
+
+// fillAmountRow makes row an amountRow, changing only what differs: a recompute changes
+// the figures of the main result, not its shape, and rebuilding its rows was a third of
+// the main result's time (issue 12.2).
+function fillAmountRow(row, field, labelKey, value, extraClass, notApplicable) {
   const lang = state.lang;
-  const dd = isAmount(value)
-    ? el('dd', { class: 'amount', dataset: { field, value } }, formatAmount(value, lang))
-    : el('dd', { class: 'amount na', dataset: { field, na: notApplicable ? 'not-applicable' : 'not-available' } },
-      t(lang, notApplicable ? 'not_applicable' : 'not_available'));
-  return el('div', { class: `row ${extraClass || ''}` }, el('dt', { text: t(lang, labelKey) }), dd);
+  setClass(row, `row ${extraClass || ''}`);
+  setText(nth(row, 0, 'dt'), t(lang, labelKey));
+  const dd = nth(row, 1, 'dd');
+  const shown = isAmount(value);
+  setClass(dd, shown ? 'amount' : 'amount na');
+  setData(dd, 'field', field);
+  setData(dd, 'value', shown ? value : null);
+  setData(dd, 'na', shown ? null : notApplicable ? 'not-applicable' : 'not-available');
+  setText(dd, shown ? formatAmount(value, lang) : t(lang, notApplicable ? 'not_applicable' : 'not_available'));
+  trim(row, 2);
+}
+
+// fillDecisionRow makes row a yes/no answer: its label, the answer in a
+// <strong data-field data-value="true|false">, and the reason when there is one.
+function fillDecisionRow(row, rowClass, labelKey, field, value, textKey, reason) {
+  const lang = state.lang;
+  setClass(row, rowClass);
+  setText(nth(row, 0, 'dt'), t(lang, labelKey));
+  const dd = nth(row, 1, 'dd');
+  const strong = nth(dd, 0, 'strong');
+  setData(strong, 'field', field);
+  setData(strong, 'value', String(value));
+  setText(strong, t(lang, textKey));
+  if (reason) {
+    const span = nth(dd, 1, 'span');
+    setClass(span, 'reason');
+    setText(span, reason);
+  }
+  trim(dd, reason ? 2 : 1);
+  trim(row, 2);
 }
 
 function renderQuote(q) {
@@ -454,6 +490,13 @@ function renderQuote(q) {
   // was half of the main result's time (issue 12.2).
   const answer = $('answer');
   const explanation = answer.querySelector(':scope > .explanation') ?? explanationSection(lang);
+  // The figures' lists are the previous answer's, filled anew (fillAmountRow), or new ones.
+  let lists = [...answer.querySelectorAll(':scope > dl')];
+  if (lists.length !== 3 || !$('result').classList.contains('has-answer')) {
+    for (const node of [...answer.children]) if (node !== explanation) node.remove();
+    lists = [el('dl', { class: 'amounts' }), el('dl', { class: 'amounts small' }), el('dl', { class: 'decisions' })];
+    answer.prepend(...lists);
+  }
   $('result').classList.remove('has-error');
   $('result').classList.add('has-answer');
   // The service's line is drawn again only when it changes (not for a date or a
@@ -465,38 +508,23 @@ function renderQuote(q) {
     serviceShown = shown;
   }
 
+  const [amounts, desk, decisions] = lists;
+  fillAmountRow(nth(amounts, 0, 'div'), 'fee', 'fee', q.fee);
+  fillAmountRow(nth(amounts, 1, 'div'), 'reimbursement', 'reimbursement', q.reimbursement);
+  fillAmountRow(nth(amounts, 2, 'div'), 'personal-share', 'personal-share', q.personal_share, 'share');
+  fillAmountRow(nth(amounts, 3, 'div'), 'pay-at-desk', 'pay-at-desk', q.pay_at_desk, 'desk');
+  fillAmountRow(nth(desk, 0, 'div'), 'pay-at-desk-with-third-party', 'pay_with_tp', q.pay_at_desk_with_third_party);
+  // Without third-party payment does not apply where it is mandatory.
+  fillAmountRow(nth(desk, 1, 'div'), 'pay-at-desk-without-third-party', 'pay_without_tp', q.pay_at_desk_without_third_party, '', q.third_party_payment?.mandatory === true);
   const sup = q.supplement || {};
   const tp = q.third_party_payment || {};
-  const amounts = el('dl', { class: 'amounts' },
-    amountRow('fee', 'fee', q.fee),
-    amountRow('reimbursement', 'reimbursement', q.reimbursement),
-    amountRow('personal-share', 'personal-share', q.personal_share, 'share'),
-    amountRow('pay-at-desk', 'pay-at-desk', q.pay_at_desk, 'desk'),
-  );
-  const desk = el('dl', { class: 'amounts small' },
-    amountRow('pay-at-desk-with-third-party', 'pay_with_tp', q.pay_at_desk_with_third_party),
-    // Without third-party payment does not apply where it is mandatory.
-    amountRow('pay-at-desk-without-third-party', 'pay_without_tp', q.pay_at_desk_without_third_party, '', q.third_party_payment?.mandatory === true),
-  );
   const supAllowed = sup.allowed === true;
-  const decisions = el('dl', { class: 'decisions' },
-    el('div', { class: `row ${supAllowed ? 'yes' : 'no'}` },
-      el('dt', { text: t(lang, 'supplement') }),
-      el('dd', {},
-        el('strong', { dataset: { field: 'supplement-allowed', value: String(supAllowed) } },
-          t(lang, supAllowed ? 'supplement_allowed' : 'supplement_not_allowed')),
-        sup.reason ? el('span', { class: 'reason', text: sup.reason }) : null)),
-    el('div', { class: 'row' },
-      el('dt', { text: t(lang, 'tp') }),
-      el('dd', {},
-        el('strong', { dataset: { field: 'third-party-mandatory', value: String(tp.mandatory === true) } },
-          t(lang, tp.mandatory ? 'tp_mandatory' : 'tp_not_mandatory')),
-        tp.reason ? el('span', { class: 'reason', text: tp.reason }) : null)),
-  );
-  const parts = [amounts, desk, decisions];
-  if (q.bill_check) parts.push(renderBillCheck(q.bill_check));
-  for (const node of [...answer.children]) if (node !== explanation) node.remove();
-  answer.prepend(...parts);
+  fillDecisionRow(nth(decisions, 0, 'div'), `row ${supAllowed ? 'yes' : 'no'}`, 'supplement', 'supplement-allowed', supAllowed,
+    supAllowed ? 'supplement_allowed' : 'supplement_not_allowed', sup.reason);
+  fillDecisionRow(nth(decisions, 1, 'div'), 'row', 'tp', 'third-party-mandatory', tp.mandatory === true,
+    tp.mandatory ? 'tp_mandatory' : 'tp_not_mandatory', tp.reason);
+  answer.querySelector(':scope > .bill')?.remove();
+  if (q.bill_check) decisions.after(renderBillCheck(q.bill_check));
   if (!explanation.isConnected) answer.append(explanation);
   setReady(explanation, false);
 

@@ -35,6 +35,42 @@ function build(node, attrs, children) {
   return node;
 }
 
+// The patch helpers below update a node in place and touch the DOM only where a value
+// differs: a recompute that changes a few figures changes a few text nodes.
+
+// nth returns parent's i-th element child when it is a `tag`, else a new `tag` put there.
+export function nth(parent, i, tag) {
+  const node = parent.children[i];
+  if (node?.localName === tag) return node;
+  const fresh = document.createElement(tag);
+  if (node) node.replaceWith(fresh);
+  else parent.append(fresh);
+  return fresh;
+}
+
+// trim removes parent's element children after the first n (and any text beside them).
+export function trim(parent, n) {
+  while (parent.children.length > n) parent.lastElementChild.remove();
+  for (const c of [...parent.childNodes]) if (c.nodeType !== Node.ELEMENT_NODE) c.remove();
+}
+
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+export function setClass(node, name) {
+  if (node.className !== name) node.className = name;
+}
+
+// setData sets data-KEY to value, or removes it for null.
+export function setData(node, key, value) {
+  if (value === null || value === undefined) {
+    if (key in node.dataset) delete node.dataset[key];
+  } else if (node.dataset[key] !== value) {
+    node.dataset[key] = value;
+  }
+}
+
 // safeURL returns url if it is an http(s) address, else null: a data file can
 // never produce a javascript: link.
 export function safeURL(url) {
