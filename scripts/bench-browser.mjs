@@ -7,9 +7,10 @@
 //   cold load     navigation start → the first [data-field="fee"] with a data-value
 //                 (with, on the way: wasm requested and downloaded, data downloaded, the
 //                 loader's performance marks honoraria:start, :compiled and :run, engine
-//                 ready, and the page's honoraria:resumed: its code after `await load()`
-//                 runs only once the Go program has gone idle, which costs the Go
-//                 runtime's first idle work: 28–155 ms at 4× CPU in this VM's runs)
+//                 ready, and the page's honoraria:resumed: its code after `await load()`,
+//                 which runs once the Go program has gone idle and app.js's modules have
+//                 been evaluated — before the modulepreloads of index.html, that came
+//                 after the engine's start: the "Go idle" gap was their evaluation)
 //   floor         the same for the floor page (issue 12.1), loaded in the same run just
 //                 before the product, in its own fresh context: scripts/floor — the size
 //                 floor of scripts/size.sh (an empty Go program with syscall/js and decimal
@@ -326,7 +327,7 @@ if (opt.json) {
   console.log(`    wasm compiled                  ${ms(med.compiled)}`);
   console.log(`    Go program started             ${ms(med.run)}`);
   console.log(`    engine ready (data loaded)     ${ms(med.ready)}`);
-  console.log(`    page resumed (Go idle)         ${ms(med.resumed)}`);
+  console.log(`    page resumed (app.js's await)  ${ms(med.resumed)}`);
   console.log(`  floor: cold load → result shown  ${ms(med.floor)}   (${all(rows.floor)})`);
   console.log(`    wasm downloaded (${bytes.floorWasm} B)  ${ms(med.floorWasm)}   (first load ${bytes.floorLoad} B)`);
   console.log(`  product / floor                  ${med.ratioOfMedians.toFixed(2).padStart(9)}   (median of the runs' ratios ${med.ratio.toFixed(2)}: ${rows.ratio.map((x) => x.toFixed(2)).join(' ')}; goal ≤ 1.3)`);

@@ -62,8 +62,8 @@ async function init() {
     showLoadFailure(t(state.lang, 'load_failed'), err);
     return;
   }
-  // Read by scripts/bench-browser.mjs: the engine is ready before this, but the page
-  // resumes only once the Go program has gone idle (its runtime's first idle work).
+  // Read by scripts/bench-browser.mjs: the engine is ready before this; the page resumes
+  // once the Go program has gone idle.
   globalThis.performance?.mark?.('honoraria:resumed');
   $('boot').hidden = true;
   document.body.classList.add('ready');
