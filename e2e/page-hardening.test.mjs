@@ -60,6 +60,22 @@ test('markup in every parameter of the poster and coverage pages stays text', as
   }
 });
 
+test('a page at an odd path (//) keeps its state in its own address', async () => {
+  // A path such as '//' written alone reads as another host's address: replaceState threw
+  // on every input and the answer never changed (dom.js replaceSearch).
+  const page = await visit('//?code=101076&date=2024-03-01&lang=en');
+  const before = (await values(page)).fee;
+  await page.fill('#date', '2023-03-01');
+  assert.notEqual((await values(page)).fee, before);
+  assert.match(page.url(), /\/\/\?code=101076&date=2023-03-01/);
+  for (const [path, sel, value, want] of [['//poster.html?codes=101076&lang=en', '#poster-lang', 'nl', /poster-lang=nl/], ['//coverage.html?lang=en', '#lang', 'nl', /lang=nl/]]) {
+    await visit(path);
+    await page.selectOption(sel, value);
+    assert.match(page.url(), want, path);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 test('the page requests nothing from another origin', async () => {
   const page = await visit(STATE_URL);
   await page.fill('#code', 'consult');

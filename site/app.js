@@ -5,7 +5,7 @@ import { load } from './honoraria.js';
 import { LANGS, pickLang, t } from './i18n.js';
 import { PARAMS, BOOLEANS, readState, toSearch, toQuery, isOn, kindOf } from './state.js';
 import { formatAmount, formatNumber, formatDate, isAmount, today, warmFormats } from './format.js';
-import { el, nth, trim, setText, setClass, setData, safeURL, showLoadFailure } from './dom.js';
+import { el, nth, trim, setText, setClass, setData, safeURL, showLoadFailure, replaceSearch } from './dom.js';
 import { suggestions as suggestionList, serviceLabel as labelIn, labelNodes } from './suggest.js';
 import { FIELDS, STATUT_STATUS } from './contract.js';
 
@@ -145,8 +145,7 @@ function writeURL() {
   let search = toSearch(state);
   if (embedded) search += (search ? '&' : '?') + 'embed=1';
   if (compact) search += (search ? '&' : '?') + 'compact=1';
-  const url = location.pathname + search + location.hash;
-  if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+  replaceSearch(search);
   $('poster-link').href = posterHref();
 }
 

@@ -16,7 +16,7 @@ import { LANGS, pickLang, t, lookup, fill } from './i18n.js';
 import { CATEGORIES } from './contract.js';
 import { serviceLabel, labelNodes } from './suggest.js';
 import { formatDate, formatAmount } from './format.js';
-import { el } from './dom.js';
+import { el, replaceSearch } from './dom.js';
 
 const dataURL = (file) => new URL(`./data/${file}?v=__DATA_VERSION__`, import.meta.url);
 const $ = (id) => document.getElementById(id);
@@ -43,7 +43,7 @@ async function init() {
     lang = $('lang').value;
     const p = new URLSearchParams(location.search);
     p.set('lang', lang);
-    history.replaceState(null, '', `${location.pathname}?${p}${location.hash}`);
+    replaceSearch(`?${p}`);
     applyStrings();
     if (report?.codes) render(report);
   });
@@ -109,7 +109,7 @@ function writeURL() {
   const q = $('cov-filter').value.trim();
   if (q) p.set('q', q);
   else p.delete('q');
-  history.replaceState(null, '', `${location.pathname}?${p}${location.hash}`);
+  replaceSearch(`?${p}`);
 }
 
 // applyFilter shows the services of the part whose code starts with the filter's digits

@@ -71,6 +71,16 @@ export function setData(node, key, value) {
   }
 }
 
+// replaceSearch puts search ('' or '?a=b') in the page's address, keeping its path and
+// hash, without a new history entry. The address is written whole: a path such as '//'
+// written alone reads as another host's (a page at http://host//?code=… threw on every
+// input), which replaceState refuses.
+export function replaceSearch(search) {
+  const u = new URL(location.href);
+  u.search = search;
+  if (u.href !== location.href) history.replaceState(null, '', u.href);
+}
+
 // safeURL returns url if it is an http(s) address, else null: a data file can
 // never produce a javascript: link.
 export function safeURL(url) {

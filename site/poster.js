@@ -12,7 +12,7 @@
 import { load } from './honoraria.js';
 import { LANGS, pickLang, t } from './i18n.js';
 import { formatAmount, formatDate, today } from './format.js';
-import { el, showLoadFailure } from './dom.js';
+import { el, showLoadFailure, replaceSearch } from './dom.js';
 import { FIELDS, BANDS } from './contract.js';
 import { suggestions as suggestionList, serviceLabel } from './suggest.js';
 
@@ -84,8 +84,7 @@ function writeURL() {
   }
   const max = state.codes.filter((c) => state.max[c]).map((c) => `${c}:${state.max[c]}`).join(',');
   if (max) p.set('max', max);
-  const url = `${location.pathname}?${p}`;
-  if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+  replaceSearch(`?${p}`);
   $('back-link').href = `./?lang=${encodeURIComponent(state.lang)}&date=${encodeURIComponent(state.date)}${state.codes[0] ? `&code=${state.codes[0]}` : ''}`;
 }
 
