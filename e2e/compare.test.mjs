@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, settled, axeSource } from './helpers.mjs';
+import { useSite, settled, pageURL, axeSource } from './helpers.mjs';
 
 const site = useSite();
 const visit = site.visit;
@@ -19,12 +19,12 @@ const heads = (page) => page.locator('#compare thead th').allInnerTexts();
 const why = (page, kind) => page.locator(`#compare-why [data-why="${kind}"]`);
 // The sentences keep an amount on one line (no-break spaces): compare with plain spaces.
 const text = async (loc) => (await loc.innerText()).replace(/\s+/g, ' ').trim();
-const param = (page, name) => new URL(page.url()).searchParams.get(name);
+const param = async (page, name) => new URL(await pageURL(page)).searchParams.get(name);
 
 test('compare patients (default): 6,00 / 4,00 / 1,50 / 1,00 and why the neighbour pays less', async () => {
   const page = await visit('/?code=101076&date=2024-03-01&dmg=1&lang=fr');
   assert.equal(await page.locator('#compare-kind').inputValue(), 'patient');
-  assert.equal(param(page, 'compare'), null, 'the default is not written in the URL');
+  assert.equal(await param(page, 'compare'), null, 'the default is not written in the URL');
   const shares = {};
   for (const sc of ['scenario_ordinary', 'scenario_ordinary_dmg', 'scenario_preferential', 'scenario_preferential_dmg']) {
     const col = await column(page, sc);
@@ -56,7 +56,7 @@ test('compare doctors: same reimbursement 27,81 € for the four statuses, suppl
   const page = await visit('/?code=101076&date=2024-03-01&dmg=1&lang=en');
   await page.selectOption('#compare-kind', 'doctor');
   await page.waitForFunction(() => document.querySelector('#compare')?.dataset.kind === 'doctor');
-  assert.equal(param(page, 'compare'), 'doctor');
+  assert.equal(await param(page, 'compare'), 'doctor');
   assert.deepEqual(await heads(page), ['Your choice', 'Conventioned', 'Partially conventioned, agreed hours', 'Partially conventioned, free hours', 'Not conventioned']);
   const allowed = {};
   for (const d of ['conventioned', 'partial-agreed', 'partial-free', 'nonconventioned']) {
@@ -135,9 +135,9 @@ test('compare your own cases: choose, add, remove, and the URL brings them back'
   await page.fill('#cc3-age', '70');
   await page.waitForFunction(() => /age70/.test(new URL(location.href).searchParams.get('cols') || ''));
   await settled(page);
-  const url = page.url();
-  assert.equal(param(page, 'compare'), 'custom');
-  assert.equal(param(page, 'cols'), 'ordinary.nodmg_preferential.dmg.referred_nonconventioned.age70');
+  const url = await pageURL(page);
+  assert.equal(await param(page, 'compare'), 'custom');
+  assert.equal(await param(page, 'cols'), 'ordinary.nodmg_preferential.dmg.referred_nonconventioned.age70');
   const before = await page.$$eval('#compare td[data-scenario]', (tds) => tds.map((td) => `${td.dataset.scenario}/${td.dataset.compare}=${td.dataset.value}`));
   // Round trip: the same URL opened fresh shows the same cases and the same values.
   await visit(new URL(url).pathname + new URL(url).search);
@@ -152,13 +152,13 @@ test('compare your own cases: choose, add, remove, and the URL brings them back'
   await page.click('button[data-remove="1"]');
   await page.waitForFunction(() => document.querySelectorAll('#compare-custom fieldset.compare-case').length === 2);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'compare-add');
-  assert.equal(param(page, 'cols'), 'preferential.dmg.referred_nonconventioned.age70');
+  assert.equal(await param(page, 'cols'), 'preferential.dmg.referred_nonconventioned.age70');
   // Two cases is the minimum: no remove buttons then.
   assert.equal(await page.locator('#compare-custom button[data-remove]').count(), 0);
   // Back to patients: the cases leave the URL.
   await page.selectOption('#compare-kind', 'patient');
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('compare'));
-  assert.equal(param(page, 'cols'), null);
+  assert.equal(await param(page, 'cols'), null);
 });
 
 test('compare: URL round trip of every kind, an unknown kind falls back to patients', async () => {
@@ -166,11 +166,11 @@ test('compare: URL round trip of every kind, an unknown kind falls back to patie
     const page = await visit(`/?code=101076&date=2024-03-01&compare=${kind}&lang=nl`);
     assert.equal(await page.locator('#compare-kind').inputValue(), kind);
     assert.equal(await page.locator('#compare').getAttribute('data-kind'), kind);
-    assert.equal(param(page, 'compare'), kind);
+    assert.equal(await param(page, 'compare'), kind);
   }
   const page = await visit('/?code=101076&date=2024-03-01&compare=%3Cb%3E&lang=nl');
   assert.equal(await page.locator('#compare-kind').inputValue(), 'patient');
-  assert.equal(param(page, 'compare'), null);
+  assert.equal(await param(page, 'compare'), null);
   assert.equal(page.errors.length, 0, page.errors.join('\n'));
 });
 

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, values, axeSource } from './helpers.mjs';
+import { useSite, values, pageURL, axeSource } from './helpers.mjs';
 
 const site = useSite();
 const visit = site.visit;
@@ -82,8 +82,8 @@ test('doctor view: the statut social follows the convention status (full, partia
   await page.check('#training');
   assert.equal(await statut(page).getAttribute('data-status'), 'in_training');
   assert.equal(await statut(page).getAttribute('data-value'), year.statut_social.in_training ?? 'null');
-  assert.match(page.url(), /training=1/);
-  assert.match(page.url(), /view=doctor/);
+  assert.match(await pageURL(page), /training=1/);
+  assert.match(await pageURL(page), /view=doctor/);
 
   await page.uncheck('#training');
   await page.selectOption('#doctor', 'nonconventioned');
@@ -107,14 +107,15 @@ test('doctor view: switching between patient and doctor on the page updates the 
   await page.check('input[name="view"][value="doctor"]');
   assert.ok(await page.locator('#doctor-view').isVisible());
   assert.ok(await page.locator('#training').isVisible());
-  assert.match(page.url(), /view=doctor/);
+  assert.match(await pageURL(page), /view=doctor/);
   const shown = await values(page);
   // The URL alone reproduces it (the page opened again from it).
-  await visit(new URL(page.url()).pathname + new URL(page.url()).search);
+  const url = new URL(await pageURL(page));
+  await visit(url.pathname + url.search);
   assert.deepEqual(await values(page), shown);
   await page.check('input[name="view"][value="patient"]');
   assert.equal(await page.locator('#doctor-view').isVisible(), false);
-  assert.doesNotMatch(page.url(), /view=/);
+  assert.doesNotMatch(await pageURL(page), /view=/);
 });
 
 test('doctor view without a service still shows the statut social; no data says so', async () => {

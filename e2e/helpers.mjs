@@ -146,6 +146,14 @@ export async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('[data-ready="false"]'), null, { timeout: 30000 });
 }
 
+// pageURL is the page's address once the calculator has written its state into it: the
+// page writes it in a task of its own after the input's (app.js writeURL), and a timer
+// set now runs after that one.
+export async function pageURL(page) {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return page.url();
+}
+
 // values reads every data-field/data-value pair on the page, once the deferred panels
 // are done.
 export async function values(page) {

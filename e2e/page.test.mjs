@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { values, waitReady, useSite } from './helpers.mjs';
+import { values, waitReady, pageURL, useSite } from './helpers.mjs';
 
 // One page for the whole file (helpers.mjs, useSite): each test navigates it.
 const site = useSite();
@@ -46,18 +46,18 @@ test('the form reflects the URL and every change recomputes and updates the URL'
   const withDMG = await values(page);
   assert.equal(withDMG.fee, before.fee);
   assert.ok(Number(withDMG['personal-share']) < Number(before['personal-share']), 'a DMG lowers the share');
-  assert.match(page.url(), /dmg=1/);
+  assert.match(await pageURL(page), /dmg=1/);
 
   await page.check('input[name="insured"][value="preferential"]');
   const pref = await values(page);
   assert.ok(Number(pref['personal-share']) < Number(withDMG['personal-share']));
-  assert.match(page.url(), /insured=preferential/);
+  assert.match(await pageURL(page), /insured=preferential/);
 
   const stepsBefore = await page.locator('.explanation .steps').innerText();
   await page.fill('#date', '2020-06-01');
   const y2020 = await values(page);
   assert.notEqual(y2020.fee, pref.fee);
-  assert.match(page.url(), /date=2020-06-01/);
+  assert.match(await pageURL(page), /date=2020-06-01/);
   // The explanation, drawn after the figures (the next frame), is the new answer's: marked
   // out of date until then, and its steps name the new fee.
   assert.equal(await page.locator('.explanation').getAttribute('data-ready'), 'true');
@@ -66,14 +66,14 @@ test('the form reflects the URL and every change recomputes and updates the URL'
   assert.ok(steps.replace(/\s/g, ' ').includes(y2020.fee.replace('.', ',')) || steps.includes(y2020.fee), steps);
 
   await page.selectOption('#doctor', 'nonconventioned');
-  assert.match(page.url(), /doctor=nonconventioned/);
+  assert.match(await pageURL(page), /doctor=nonconventioned/);
   await page.fill('#paid', '60');
   const bill = await values(page);
   assert.ok(['ok', 'allowed', 'not-allowed', 'unknown'].includes(bill['bill-verdict']), JSON.stringify(bill));
-  assert.match(page.url(), /paid=60/);
+  assert.match(await pageURL(page), /paid=60/);
 
   // The URL alone reproduces the result.
-  const url = new URL(page.url());
+  const url = new URL(await pageURL(page));
   const shown = await values(page);
   await visit(url.pathname + url.search);
   assert.deepEqual(await values(page), shown);
@@ -116,7 +116,7 @@ test('searching by words suggests services; choosing one computes it', async () 
   assert.equal((await values(page)).fee, undefined, 'no amount before a choice');
   await page.click('#suggestions button[data-code="101076"]');
   assert.equal((await values(page)).fee, '31.81');
-  assert.match(page.url(), /code=101076/);
+  assert.match(await pageURL(page), /code=101076/);
 
   // Keyboard: a code prefix, arrow down into the list, Enter chooses.
   await page.fill('#code', '10107');
@@ -127,7 +127,7 @@ test('searching by words suggests services; choosing one computes it', async () 
   assert.match(focused, /^10107/);
   await page.keyboard.press('Enter');
   assert.match((await values(page)).fee || '', /^\d+\.\d{2}$/);
-  assert.match(page.url(), new RegExp(`code=${focused}`));
+  assert.match(await pageURL(page), new RegExp(`code=${focused}`));
 });
 
 test('switching language re-renders in German with the Belgian terms', async () => {
@@ -139,7 +139,7 @@ test('switching language re-renders in German with the Belgian terms', async () 
   assert.match(result, /Honorarzuschlag/);
   assert.match(await text(page, 'form'), /Allgemeine Medizinische Akte/);
   assert.match(await text(page, 'form'), /erhöhte Kostenerstattung/i);
-  assert.match(page.url(), /lang=de/);
+  assert.match(await pageURL(page), /lang=de/);
   assert.equal((await values(page)).fee, '31.81');
   await page.selectOption('#lang', 'fr');
   assert.match(await text(page, '#result'), /Ticket modérateur/);
