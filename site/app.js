@@ -588,8 +588,11 @@ function sourceLink(src) {
 
 // explanationSection is the explanation's frame, filled by renderExplanation.
 function explanationSection(lang) {
-  return el('section', { class: 'explanation', 'aria-labelledby': 'why-title' },
-    el('h3', { id: 'why-title', text: t(lang, 'explanation') }));
+  return el('section', { class: 'explanation', 'aria-labelledby': 'why-title' }, explanationTitle(lang));
+}
+
+function explanationTitle(lang) {
+  return el('h3', { id: 'why-title', text: t(lang, 'explanation') });
 }
 
 // renderExplanation fills the section with the answer's steps, notes and sources.
@@ -602,7 +605,7 @@ function renderExplanation(section, q) {
       s.source ? el('span', { class: 'step-source' }, sourceLink(s.source)) : null,
       s.detail ? el('details', { class: 'step-detail' }, el('summary', { text: t(lang, 'details') }), el('span', { lang: 'en', text: s.detail })) : null),
   );
-  section.replaceChildren(el('h3', { id: 'why-title', text: t(lang, 'explanation') }), el('ol', { class: 'steps' }, steps));
+  section.replaceChildren(explanationTitle(lang), el('ol', { class: 'steps' }, steps));
   if ((q.notes || []).length) {
     section.append(el('h4', { text: t(lang, 'notes') }),
       el('ul', { class: 'notes' }, q.notes.map((n) => el('li', {}, n.text, ' ', n.source ? sourceLink(n.source) : null))));

@@ -36,7 +36,7 @@ import (
 func main() {
 	api := js.Global().Get("Honoraria")
 	if api.Type() != js.TypeObject {
-		api = js.Global().Get("Object").New()
+		api = jsObjectCtor.New()
 		js.Global().Set("Honoraria", api)
 	}
 	e := &engine{}
